@@ -1,0 +1,17 @@
+// A node:test reporter that counts passed and failed tests (leaf tests only, not suites) and writes
+// { passed, failed, failures: [{ name, file, error }] } as JSON to its destination. Used by test-all.mjs.
+export default async function* countReporter(source) {
+  const result = { passed: 0, failed: 0, failures: [] };
+  for await (const event of source) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    if (event.data.details?.type === 'suite') continue;
+    if (event.type === 'test:pass') {
+      if (!event.data.skip && !event.data.todo) result.passed++;
+    } else {
+      result.failed++;
+      const error = event.data.details?.error;
+      result.failures.push({ name: event.data.name, file: event.data.file, error: String(error?.cause ?? error?.message ?? error) });
+    }
+  }
+  yield JSON.stringify(result);
+}

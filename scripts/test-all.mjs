@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm test`: type-checks, then runs every test layer and ends with one line `N passed, N failed`.
+//   1. unit      engine tests (node:test)                      out/test/unit
+//   2. protocol  the bundled server over stdio (node:test)     out/test/protocol
+//   3. cli       the bundled CLI (node:test)                   out/test/cli
+//   4. e2e       the mocha suite in a real VS Code, once per version in E2E_VSCODE_VERSIONS (default 1.100.3)
+// `npm pretest` has already installed system packages, built the bundles and installed code-server.
+// LAYERS=unit,cli limits the run to some layers.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+const only = process.env.LAYERS ? new Set(process.env.LAYERS.split(',')) : undefined;
+const wanted = (layer) => !only || only.has(layer);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opencx-test-'));
+const totals = [];
+
+function step(title) {
+  console.log(`\n=== ${title} ===`);
+}
+
+step('typecheck (tsc --noEmit)');
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'], { stdio: 'inherit' });
+// A type error is not a test, but it fails the run.
+if (tsc.status !== 0) totals.push({ layer: 'typecheck', passed: 0, failed: 1 });
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
+}
+
+for (const layer of ['unit', 'protocol', 'cli']) {
+  if (!wanted(layer)) continue;
+  step(`${layer} tests`);
+  const files = testFiles(`out/test/${layer}`);
+  if (!files.length) {
+    console.log('(no test files)');
+    totals.push({ layer, passed: 0, failed: 1, note: 'no test files' });
+    continue;
+  }
+  const summary = path.join(tmp, `${layer}.json`);
+  const run = spawnSync(process.execPath, [
+    '--enable-source-maps', '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${path.join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${summary}`,
+    ...files,
+  ], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  const counts = fs.existsSync(summary) ? JSON.parse(fs.readFileSync(summary, 'utf8') || '{}') : {};
+  const failed = (counts.failed ?? 0) + (run.status !== 0 && !counts.failed ? 1 : 0);
+  totals.push({ layer, passed: counts.passed ?? 0, failed });
+}
+
+if (wanted('e2e')) {
+  for (const version of (process.env.E2E_VSCODE_VERSIONS || '1.100.3').split(',').map((v) => v.trim()).filter(Boolean)) {
+    step(`e2e tests in VS Code ${version}`);
+    const summary = path.join(tmp, `e2e-${version}.json`);
+    const run = spawnSync(process.execPath, ['scripts/run-vscode-tests.mjs'], {
+      stdio: 'inherit',
+      env: { ...process.env, VSCODE_VERSION: version, E2E_SUMMARY_OUT: summary },
+    });
+    const counts = fs.existsSync(summary) ? JSON.parse(fs.readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
+    const failed = counts.failed + (run.status !== 0 && !counts.failed ? 1 : 0);
+    totals.push({ layer: `e2e ${version}`, passed: counts.passed, failed });
+  }
+}
+
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log('\n=== summary ===');
+for (const t of totals) console.log(`${t.layer.padEnd(16)} ${t.passed} passed, ${t.failed} failed${t.note ? ` (${t.note})` : ''}`);
+const passed = totals.reduce((n, t) => n + t.passed, 0);
+const failed = totals.reduce((n, t) => n + t.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;

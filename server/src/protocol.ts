@@ -1,0 +1,15 @@
+/**
+ * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
+ * language server (server/src/lsp). Each custom message is a namespace with its method, its typed
+ * message type, and who sends it.
+ */
+
+/** Language ids contributed in package.json. */
+export const LANGUAGE_IDS = { action: 'opencx-action', config: 'opencx-config' } as const;
+
+/** The id of the language client, which is also the prefix of its `trace.server` setting. */
+export const CLIENT_ID = 'opencx';
+export const CLIENT_NAME = 'OpenCX Actions';
+
+/** Glob patterns for the files the server reads. */
+export const FILE_GLOBS = { action: '**/*.action.json', config: '**/opencx.config.json' } as const;
