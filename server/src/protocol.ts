@@ -1,3 +1,5 @@
+import { NotificationType } from 'vscode-languageserver-protocol';
+
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
  * language server (server/src/lsp). Each custom message is a namespace with its method, its typed
@@ -13,3 +15,23 @@ export const CLIENT_NAME = 'OpenCX Actions';
 
 /** Glob patterns for the files the server reads. */
 export const FILE_GLOBS = { action: '**/*.action.json', config: '**/opencx.config.json' } as const;
+
+/** Counts for the language status item: the whole workspace, as of the last change. */
+export interface WorkspaceStatus {
+  actions: number;
+  configs: number;
+  errors: number;
+  warnings: number;
+  /** Information and hint findings. */
+  infos: number;
+  /** Duration of the last full check (index every file and compute every finding), in milliseconds. */
+  lastFullCheckMs: number;
+  /** True while the first index of the workspace is being built. */
+  indexing: boolean;
+}
+
+/** Server → client: the workspace's counts changed. Feeds the language status item. */
+export namespace StatusNotification {
+  export const method = 'opencx/status';
+  export const type = new NotificationType<WorkspaceStatus>(method);
+}

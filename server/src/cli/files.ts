@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { documentKindOf, type DocumentKind } from '../engine/documentKind';
+import { CONFIG_FILE_NAME, documentKindOf, SKIPPED_FOLDERS, type DocumentKind } from '../engine/documentKind';
+import type { Workspace } from '../engine/workspace/workspace';
 import { InputError } from './usage';
 
-/** Folders never searched: dependencies, build output, VCS data. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 export interface InputFile {
   /** The path as shown to the user: relative to the current folder when inside it. */
   display: string;
   absolute: string;
+  /** The workspace id: the absolute path with '/' separators. */
+  id: string;
   kind: DocumentKind;
 }
 
@@ -20,7 +21,7 @@ export interface InputFile {
 export function collectFiles(paths: string[], cwd: string): InputFile[] {
   const found = new Map<string, InputFile>();
   const add = (absolute: string, kind: DocumentKind) => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, kind, display: displayPath(absolute, cwd) });
+    if (!found.has(absolute)) found.set(absolute, { absolute, id: toId(absolute), kind, display: displayPath(absolute, cwd) });
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -31,7 +32,9 @@ export function collectFiles(paths: string[], cwd: string): InputFile[] {
       throw new InputError(`cannot read ${given}: ${describeFsError(error)}`);
     }
     if (stat.isDirectory()) walk(absolute, add);
-    else add(absolute, documentKindOf(absolute) ?? 'action');
+    else if (stat.isFile()) add(absolute, documentKindOf(absolute) ?? 'action');
+    // Reading a FIFO would block forever and a socket cannot be read at all: refuse anything but a file.
+    else throw new InputError(`cannot read ${given}: not a regular file`);
   }
   return [...found.values()].sort((a, b) => a.display.localeCompare(b.display));
 }
@@ -59,6 +62,40 @@ export function readInput(file: InputFile): string {
     return fs.readFileSync(file.absolute, 'utf8');
   } catch (error) {
     throw new InputError(`cannot read ${file.display}: ${describeFsError(error)}`);
+  }
+}
+
+/** Workspace ids use '/' on every platform, as URIs do. */
+export function toId(absolute: string): string {
+  return absolute.split(path.sep).join('/');
+}
+
+/**
+ * Puts the files into the workspace index, plus, as context only, the nearest opencx.config.json above each
+ * action that was not named (so linting one file still knows its organisation). Returns a function that shows
+ * any workspace id as the user would type it.
+ */
+export function loadWorkspace(workspace: Workspace, files: InputFile[], cwd: string): (id: string) => string {
+  const display = new Map<string, string>();
+  for (const file of files) {
+    workspace.set(file.id, readInput(file), file.kind);
+    display.set(file.id, file.display);
+  }
+  for (const file of files) {
+    if (file.kind !== 'action' || workspace.orgFor(file.id)) continue;
+    const config = nearestConfig(path.dirname(file.absolute));
+    if (config && !workspace.has(toId(config))) {
+      workspace.set(toId(config), readInput({ absolute: config, id: toId(config), kind: 'config', display: displayPath(config, cwd) }), 'config');
+    }
+  }
+  return (id) => display.get(id) ?? displayPath(id.split('/').join(path.sep), cwd);
+}
+
+function nearestConfig(folder: string): string | undefined {
+  for (let current = folder; ; current = path.dirname(current)) {
+    const candidate = path.join(current, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(current) === current) return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { lintDocument } from '../engine/lint';
-import { collectFiles, readInput } from './files';
+import { Workspace } from '../engine/workspace/workspace';
+import { collectFiles, loadWorkspace } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { coloursFor, formatStylish } from './formats/stylish';
@@ -24,10 +24,11 @@ export function lintCommand(args: string[], context: CliContext): number {
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
   const files = collectFiles(positionals.length ? positionals : ['.'], context.cwd);
+  const workspace = new Workspace();
+  const displayOf = loadWorkspace(workspace, files, context.cwd);
   const findings: CliFinding[] = [];
   for (const file of files) {
-    const { findings: found } = lintDocument({ kind: file.kind, text: readInput(file) });
-    for (const finding of found) findings.push(toCliFinding(file.display, finding));
+    for (const finding of workspace.findings(file.id)) findings.push(toCliFinding(file.display, finding, displayOf));
   }
   const summary = summarise(findings, files.length);
 
@@ -37,7 +38,7 @@ export function lintCommand(args: string[], context: CliContext): number {
 
   if (files.length === 0 && format === 'stylish') context.stderr.write('note: no *.action.json or opencx.config.json file found\n');
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-  if (tooManyWarnings && format === 'stylish') context.stderr.write(`${summary.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+  if (tooManyWarnings && format === 'stylish') context.stderr.write(`${summary.warnings} warning${summary.warnings === 1 ? ' exceeds' : 's exceed'} --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 

@@ -17,3 +17,6 @@ export function documentKindOf(pathOrUri: string): DocumentKind | undefined {
   if (name.endsWith(ACTION_FILE_SUFFIX) && name.length > ACTION_FILE_SUFFIX.length) return 'action';
   return undefined;
 }
+
+/** Folders never searched for action files: dependencies, build output, VCS data (CLI and server alike). */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);

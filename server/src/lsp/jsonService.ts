@@ -12,6 +12,7 @@ import {
   type TextEdit,
 } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_NESTING_DEPTH, offsetBeyondDepth } from '../engine/jsonDocument';
 import { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, SCHEMAS } from '../engine/schema/compile';
 
 /**
@@ -21,7 +22,7 @@ import { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, SCHEMAS } from '../engine/schema/co
  */
 export class JsonFeatures {
   private readonly service: LanguageService;
-  private readonly parsed = new Map<string, { version: number; json: JSONDocument }>();
+  private readonly parsed = new Map<string, { version: number; json: JSONDocument | undefined }>();
 
   constructor() {
     const schemaText = { action: JSON.stringify(SCHEMAS.action), config: JSON.stringify(SCHEMAS.config) };
@@ -44,15 +45,18 @@ export class JsonFeatures {
   }
 
   complete(document: TextDocument, position: Position): PromiseLike<CompletionList | null> {
-    return this.service.doComplete(document, position, this.jsonOf(document));
+    const json = this.jsonOf(document);
+    return json ? this.service.doComplete(document, position, json) : Promise.resolve(null);
   }
 
   hover(document: TextDocument, position: Position): PromiseLike<Hover | null> {
-    return this.service.doHover(document, position, this.jsonOf(document));
+    const json = this.jsonOf(document);
+    return json ? this.service.doHover(document, position, json) : Promise.resolve(null);
   }
 
   symbols(document: TextDocument): DocumentSymbol[] {
-    return this.service.findDocumentSymbols2(document, this.jsonOf(document));
+    const json = this.jsonOf(document);
+    return json ? this.service.findDocumentSymbols2(document, json) : [];
   }
 
   folding(document: TextDocument): FoldingRange[] {
@@ -60,17 +64,22 @@ export class JsonFeatures {
   }
 
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-    return this.service.format(document, range, options);
+    return this.jsonOf(document) ? this.service.format(document, range, options) : [];
   }
 
   forget(uri: string): void {
     this.parsed.delete(uri);
   }
 
-  private jsonOf(document: TextDocument): JSONDocument {
+  /**
+   * The parsed document, or undefined when it nests deeper than the engine checks: the service's parser
+   * recurses (a stack overflow) and its formatter's output grows with the square of the depth (gigabytes).
+   */
+  private jsonOf(document: TextDocument): JSONDocument | undefined {
     const cached = this.parsed.get(document.uri);
     if (cached && cached.version === document.version) return cached.json;
-    const json = this.service.parseJSONDocument(document);
+    const tooDeep = offsetBeyondDepth(document.getText(), MAX_NESTING_DEPTH) !== undefined;
+    const json = tooDeep ? undefined : this.service.parseJSONDocument(document);
     this.parsed.set(document.uri, { version: document.version, json });
     return json;
   }

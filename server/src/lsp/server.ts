@@ -1,50 +1,85 @@
 import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../engine/documentKind';
 import { CLIENT_NAME } from '../protocol';
-import { DiagnosticsScheduler } from './diagnostics';
 import { JsonFeatures } from './jsonService';
 import type { Runtime } from './runtime';
-import { runSafe } from './safe';
+import { logError, runSafe, runSafeVoid } from './safe';
+import { normaliseSettings } from './settings';
+import { WorkspaceSync } from './workspaceSync';
 
 /**
  * The language server's core, independent of how it is connected: the node entry point (server/src/node)
- * creates the connection and the runtime, tests may pass their own.
+ * creates the connection and the runtime; tests may pass their own.
  */
 export function startServer(connection: Connection, runtime: Runtime): void {
   const documents = new TextDocuments(TextDocument);
   const json = new JsonFeatures();
-  const diagnostics = new DiagnosticsScheduler(connection, runtime, (uri) => documents.get(uri));
-  const ours = (uri: string) => documentKindOf(uri) !== undefined;
-  const documentFor = (uri: string) => (ours(uri) ? documents.get(uri) : undefined);
+  const sync = new WorkspaceSync(connection, runtime, (uri) => documents.get(uri));
+  const documentFor = (uri: string) => (documentKindOf(uri) ? documents.get(uri) : undefined);
+  let folders: string[] = [];
+  let canPullConfiguration = false;
+  let canReportProgress = false;
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['"', ':'] },
-      hoverProvider: true,
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
-      documentFormattingProvider: true,
-      documentRangeFormattingProvider: true,
-    },
-    serverInfo: { name: CLIENT_NAME },
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (!folders.length && params.rootUri) folders = [params.rootUri];
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
+      serverInfo: { name: CLIENT_NAME },
+    };
+  });
+
+  const pullSettings = async () => {
+    if (!canPullConfiguration) return;
+    const raw: unknown = await connection.workspace.getConfiguration({ section: 'opencx' });
+    const settings = normaliseSettings(raw);
+    sync.reconfigure((workspace) => workspace.configure(settings.rules));
+  };
+
+  connection.onInitialized(() => runSafeVoid(connection, 'starting the workspace index', async () => {
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'opencx' });
+    await pullSettings().catch((error) => logError(connection, 'reading settings', error));
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Indexing OpenCX actions', 0, undefined, false);
+    try {
+      await sync.indexFolders(folders, progress);
+    } finally {
+      progress?.done();
+    }
   }));
 
-  documents.onDidOpen(({ document }) => {
-    if (ours(document.uri)) diagnostics.schedule(document, true);
-  });
-  documents.onDidChangeContent(({ document }) => {
-    if (ours(document.uri)) diagnostics.schedule(document);
-  });
+  connection.onDidChangeConfiguration(() => runSafeVoid(connection, 'reading settings', pullSettings));
+  connection.onDidChangeWatchedFiles(({ changes }) => runSafeVoid(connection, 'file events', async () => {
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) sync.fileDeleted(change.uri);
+      else await sync.fileChanged(change.uri);
+    }
+  }));
+
+  documents.onDidOpen(({ document }) => sync.documentChanged(document, true));
+  documents.onDidChangeContent(({ document }) => sync.documentChanged(document));
   documents.onDidClose(({ document }) => {
     json.forget(document.uri);
-    if (ours(document.uri)) diagnostics.clear(document.uri);
+    runSafeVoid(connection, 'closing a document', () => sync.documentClosed(document.uri));
   });
 
   connection.onCompletion((params, token) => runSafe(connection, 'completion', token, null, () => {
@@ -72,7 +107,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return document ? json.format(document, params.range, params.options) : [];
   }));
 
-  connection.onShutdown(() => diagnostics.dispose());
+  connection.onShutdown(() => sync.dispose());
   documents.listen(connection);
   connection.listen();
 }

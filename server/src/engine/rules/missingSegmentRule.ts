@@ -1,0 +1,40 @@
+import { changesState, type ActionModel } from '../model/action';
+import { actionHandle } from './positions';
+import type { ActionRule } from './types';
+
+/** Words in a name or description that say the action changes something, whatever its method. */
+const STATE_CHANGING_WORDS = /\b(refund|cancel|delete|remove|erase|close|deactivate|unsubscribe|charge|pay|transfer|reset|change|update|modify|create|book|reschedule|void|revoke)\w*/i;
+
+function stateChange(action: ActionModel): string | undefined {
+  if (changesState(action)) return `${action.method}`;
+  const word = STATE_CHANGING_WORDS.exec(`${action.name} ${action.description}`)?.[0];
+  return word ? `"${word.toLowerCase()}"` : undefined;
+}
+
+/**
+ * `missing-segment-rule`: no `restrictedToSegments` key at all. OpenCX then offers the action to every contact,
+ * anonymous visitors included, and nothing in the file says whether that was meant. An explicit `[]` passes.
+ */
+export const missingSegmentRule: ActionRule = {
+  code: 'missing-segment-rule',
+  defaultSeverity: 'warning',
+  summary: 'The action has no restrictedToSegments key, so every contact (anonymous visitors too) is offered it.',
+  check({ document, action }) {
+    if (action.restrictedToSegments !== undefined) return [];
+    const change = stateChange(action);
+    const title = action.name ? `"${action.name}"` : 'this action';
+    if (change) {
+      return [{
+        severity: 'error',
+        message: `${title} changes data (${change}) but has no restrictedToSegments, so every contact can trigger it, anonymous visitors included; list the segments allowed to use it, or add "restrictedToSegments": [] if everyone really may`,
+        range: actionHandle(document),
+        data: { stateChanging: true },
+      }];
+    }
+    return [{
+      message: `${title} has no restrictedToSegments, so OpenCX offers it to every contact, anonymous visitors included; list the segments that may use it, or add "restrictedToSegments": [] to say everyone may`,
+      range: actionHandle(document),
+      data: { stateChanging: false },
+    }];
+  },
+};

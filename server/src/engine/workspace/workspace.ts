@@ -1,0 +1,164 @@
+import { documentKindOf, type DocumentKind } from '../documentKind';
+import { normaliseFindings, type Finding } from '../findings';
+import type { JsonDocument } from '../jsonDocument';
+import { lintDocument, type DocumentLint } from '../lint';
+import { actionModelOf, type ActionModel } from '../model/action';
+import { configModelOf, type OrgConfig } from '../model/config';
+import type { OrgContext, RuleSettings, WorkspaceQueries } from '../rules/types';
+import { schemaValidators, type SchemaValidators } from '../schema/compile';
+import { applySettings, checkAction, checkConfig } from './checks';
+import { NameIndex } from './nameIndex';
+import { candidateConfigIds, folderOf } from './paths';
+
+interface FileEntry {
+  id: string;
+  kind: DocumentKind;
+  lint: DocumentLint;
+  /** Action files only: the typed view, when the file is a JSON object. */
+  action?: ActionModel;
+  /** Config files only: the model in use and the raw value it came from. */
+  config?: { model: OrgConfig | undefined; raw: unknown; document: JsonDocument; status: OrgContext['status'] };
+  /** Findings with settings applied, until something they depend on changes. */
+  findings?: Finding[];
+}
+
+export interface WorkspaceChange {
+  /** Files whose findings may have changed, the changed file included (a deleted file too: clear it). */
+  affected: Set<string>;
+}
+
+/**
+ * The workspace index: every action and config file, parsed once per change, with the cross-file facts
+ * (names, organisation per folder) kept current incrementally. One edit re-checks the edited file and the
+ * files whose findings depend on it, never the whole workspace. Used by the language server (ids are URIs)
+ * and the CLI (ids are absolute paths), so both report the same findings.
+ */
+export class Workspace implements WorkspaceQueries {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly names = new NameIndex();
+  private settings: RuleSettings = {};
+
+  constructor(private readonly validators: SchemaValidators = schemaValidators()) {}
+
+  /**
+   * Adds or replaces a file. Its kind comes from its name unless given (the CLI lints a file named on the
+   * command line as an action whatever its name); files of no kind are ignored (an empty change).
+   */
+  set(id: string, text: string, kind: DocumentKind | undefined = documentKindOf(id)): WorkspaceChange {
+    if (!kind) return { affected: new Set() };
+    const lint = lintDocument({ kind, text }, this.validators);
+    const entry: FileEntry = { id, kind, lint };
+    const previous = this.files.get(id);
+    const affected = new Set<string>([id]);
+    if (kind === 'action') {
+      entry.action = actionModelOf(lint.document.value);
+      for (const other of this.names.update(id, entry.action?.name)) affected.add(other);
+    } else {
+      entry.config = this.configEntry(lint, previous);
+      for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
+    }
+    this.files.set(id, entry);
+    this.invalidate(affected);
+    return { affected };
+  }
+
+  delete(id: string): WorkspaceChange {
+    const entry = this.files.get(id);
+    if (!entry) return { affected: new Set() };
+    this.files.delete(id);
+    const affected = new Set<string>([id]);
+    if (entry.kind === 'action') for (const other of this.names.update(id, undefined)) affected.add(other);
+    else for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
+    this.invalidate(affected);
+    return { affected };
+  }
+
+  has(id: string): boolean {
+    return this.files.has(id);
+  }
+
+  ids(kind?: DocumentKind): string[] {
+    return [...this.files.values()].filter((f) => !kind || f.kind === kind).map((f) => f.id);
+  }
+
+  get size(): { actions: number; configs: number } {
+    let actions = 0;
+    for (const f of this.files.values()) if (f.kind === 'action') actions++;
+    return { actions, configs: this.files.size - actions };
+  }
+
+  /** Replaces the rule settings; every cached result is dropped. */
+  configure(settings: RuleSettings): void {
+    this.settings = settings;
+    for (const entry of this.files.values()) entry.findings = undefined;
+  }
+
+  /** All findings of one file, rules and settings applied; empty for an unknown file. */
+  findings(id: string): Finding[] {
+    const entry = this.files.get(id);
+    if (!entry) return [];
+    if (!entry.findings) {
+      const raw = [...entry.lint.findings, ...this.ruleFindings(entry)];
+      entry.findings = normaliseFindings(applySettings(raw, this.settings, entry.lint.document));
+    }
+    return entry.findings;
+  }
+
+  document(id: string): JsonDocument | undefined {
+    return this.files.get(id)?.lint.document;
+  }
+
+  action(id: string): ActionModel | undefined {
+    return this.files.get(id)?.action;
+  }
+
+  /** The organisation of a file: the nearest opencx.config.json at or above its folder. */
+  orgFor(id: string): OrgContext | undefined {
+    for (const configId of candidateConfigIds(id)) {
+      const config = this.files.get(configId)?.config;
+      if (config) return { id: configId, ...config };
+    }
+    return undefined;
+  }
+
+  sameName(id: string): { id: string; action: ActionModel; document: JsonDocument }[] {
+    return this.names.others(id).flatMap((other) => {
+      const entry = this.files.get(other);
+      return entry?.action ? [{ id: other, action: entry.action, document: entry.lint.document }] : [];
+    });
+  }
+
+  actionEntry(id: string): { action: ActionModel; document: JsonDocument } | undefined {
+    const entry = this.files.get(id);
+    return entry?.action ? { action: entry.action, document: entry.lint.document } : undefined;
+  }
+
+  private ruleFindings(entry: FileEntry): Finding[] {
+    const document = entry.lint.document;
+    if (!document.wellFormed) return [];
+    if (entry.action) return checkAction({ id: entry.id, document, action: entry.action, org: this.orgFor(entry.id), workspace: this });
+    if (entry.kind === 'config') return checkConfig({ id: entry.id, document, raw: document.value, model: configModelOf(document.value) });
+    return [];
+  }
+
+  private configEntry(lint: DocumentLint, previous: FileEntry | undefined): NonNullable<FileEntry['config']> {
+    const current = configModelOf(lint.document.value);
+    const valid = lint.document.wellFormed && !lint.findings.some((f) => f.severity === 'error');
+    if (valid) return { model: current, raw: lint.document.value, document: lint.document, status: 'valid' };
+    const last = previous?.config;
+    if (last && last.status !== 'invalid') return { ...last, status: 'last-valid' };
+    return { model: current, raw: lint.document.value, document: lint.document, status: 'invalid' };
+  }
+
+  private actionsUnder(folder: string): string[] {
+    const prefix = folder + '/';
+    return [...this.files.values()].filter((f) => f.kind === 'action' && f.id.startsWith(prefix)).map((f) => f.id);
+  }
+
+  private invalidate(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const entry = this.files.get(id);
+      if (entry) entry.findings = undefined;
+    }
+  }
+}

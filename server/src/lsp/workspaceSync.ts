@@ -1,0 +1,129 @@
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentKindOf } from '../engine/documentKind';
+import { Workspace } from '../engine/workspace/workspace';
+import { StatusNotification, type WorkspaceStatus } from '../protocol';
+import { DiagnosticsPublisher } from './publisher';
+import type { Disposable, Runtime } from './runtime';
+import { runSafeVoid } from './safe';
+
+/** Delay between the last keystroke and re-checking a document. */
+const EDIT_DELAY_MS = 150;
+/** Files read per batch during the first index; the server answers requests between batches. */
+const INDEX_BATCH = 200;
+const STATUS_DELAY_MS = 300;
+
+/**
+ * Keeps the workspace index current: the first full index of the workspace folders (with progress), open
+ * editors (their text wins over the disk), and file events. Every change re-checks only the affected files.
+ */
+export class WorkspaceSync {
+  readonly workspace = new Workspace();
+  readonly publisher: DiagnosticsPublisher;
+  private readonly pendingEdits = new Map<string, Disposable>();
+  private statusTimer: Disposable | undefined;
+  private lastFullCheckMs = 0;
+  private indexing = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly runtime: Runtime,
+    private readonly openDocument: (uri: string) => TextDocument | undefined,
+  ) {
+    this.publisher = new DiagnosticsPublisher(connection, runtime, this.workspace, (uri) => openDocument(uri)?.version);
+  }
+
+  /** Reads every action and config file in the folders, reporting progress, then publishes all findings. */
+  async indexFolders(folderUris: string[], progress?: { report(percentage: number, message: string): void }): Promise<void> {
+    const started = this.runtime.now();
+    this.indexing = true;
+    const uris = (await Promise.all(folderUris.map((f) => this.runtime.files.findWorkspaceFiles(f)))).flat();
+    for (let i = 0; i < uris.length; i += INDEX_BATCH) {
+      const batch = uris.slice(i, i + INDEX_BATCH);
+      const texts = await Promise.all(batch.map((uri) => (this.openDocument(uri) ? undefined : this.runtime.files.read(uri))));
+      batch.forEach((uri, j) => {
+        const text = this.openDocument(uri)?.getText() ?? texts[j];
+        if (text !== undefined) this.workspace.set(uri, text);
+      });
+      progress?.report(Math.round(((i + batch.length) / uris.length) * 100), `${i + batch.length} of ${uris.length} files`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const uri of this.workspace.ids()) this.workspace.findings(uri);
+    this.lastFullCheckMs = Math.round(this.runtime.now() - started);
+    this.indexing = false;
+    this.publisher.schedule(this.workspace.ids(), true);
+    this.sendStatus();
+  }
+
+  /** An open editor changed (or was opened): re-check it soon, or now. */
+  documentChanged(document: TextDocument, immediately = false): void {
+    if (!documentKindOf(document.uri)) return;
+    this.pendingEdits.get(document.uri)?.dispose();
+    const apply = () => {
+      this.pendingEdits.delete(document.uri);
+      const current = this.openDocument(document.uri);
+      if (current) this.apply(() => this.workspace.set(current.uri, current.getText()).affected);
+    };
+    if (immediately) apply();
+    else this.pendingEdits.set(document.uri, this.runtime.timer.setTimeout(() => runSafeVoid(this.connection, 'checking an edit', apply), EDIT_DELAY_MS));
+  }
+
+  /** An editor was closed: the file on disk is the truth again (or the file is gone). */
+  async documentClosed(uri: string): Promise<void> {
+    if (!documentKindOf(uri)) return;
+    this.pendingEdits.get(uri)?.dispose();
+    this.pendingEdits.delete(uri);
+    await this.fileChanged(uri);
+  }
+
+  /** A file was created or changed on disk; open editors keep their own text. */
+  async fileChanged(uri: string): Promise<void> {
+    if (!documentKindOf(uri) || this.openDocument(uri)) return;
+    const text = await this.runtime.files.read(uri);
+    this.apply(() => (text === undefined ? this.workspace.delete(uri) : this.workspace.set(uri, text)).affected);
+  }
+
+  fileDeleted(uri: string): void {
+    if (!documentKindOf(uri) || this.openDocument(uri)) return;
+    this.apply(() => this.workspace.delete(uri).affected);
+  }
+
+  /** New rule settings: every finding may change. */
+  reconfigure(apply: (workspace: Workspace) => void): void {
+    this.apply(() => {
+      apply(this.workspace);
+      return new Set(this.workspace.ids());
+    });
+  }
+
+  status(): WorkspaceStatus {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const uri of this.workspace.ids()) {
+      for (const f of this.workspace.findings(uri)) {
+        if (f.severity === 'error') counts.errors++;
+        else if (f.severity === 'warning') counts.warnings++;
+        else counts.infos++;
+      }
+    }
+    return { ...this.workspace.size, ...counts, lastFullCheckMs: this.lastFullCheckMs, indexing: this.indexing };
+  }
+
+  dispose(): void {
+    for (const timer of this.pendingEdits.values()) timer.dispose();
+    this.pendingEdits.clear();
+    this.statusTimer?.dispose();
+    this.publisher.dispose();
+  }
+
+  private apply(change: () => Set<string>): void {
+    this.publisher.schedule(change());
+    this.statusTimer ??= this.runtime.timer.setTimeout(() => {
+      this.statusTimer = undefined;
+      this.sendStatus();
+    }, STATUS_DELAY_MS);
+  }
+
+  private sendStatus(): void {
+    runSafeVoid(this.connection, 'sending the status', () => void this.connection.sendNotification(StatusNotification.type, this.status()));
+  }
+}
