@@ -1,0 +1,342 @@
+#!/usr/bin/env node
+// Runs the extension's mocha suite INSIDE a real VS Code: code-server's VS Code server (Node extension host)
+// with its web workbench loaded in headless Debian Chromium through playwright-core. The workbench gets the
+// same extensionDevelopmentPath/extensionTestsPath pair @vscode/test-electron passes, through its `payload`
+// URL parameter; the suite's result comes back through window.codeAutomationExit(code) and its console
+// output through window.codeAutomationLog(type, args).
+//
+// Exit code: 0 all tests passed, 1 test failures, 2 harness failure or timeout.
+//
+// Environment (all optional):
+//   VSCODE_VERSION       1.100.3 (default; code-server 4.100.3 on this Node) or 1.139.1 (code-server 4.139.1 on
+//                        .vscode-test/node-24). Install with scripts/install-code-server.sh.
+//   CODE_SERVER_ENTRY    code-server's out/node/entry.js, instead of the one VSCODE_VERSION selects
+//   CODE_SERVER_NODE     Node binary that runs code-server and the extension host
+//   CHROMIUM             browser binary (default /usr/bin/chromium)
+//   EXT_DEV_PATH         extension folder(s), ':'-separated (default: the repository root)
+//   EXT_TESTS_PATH       module exporting run() (default: out/test/e2e/index.js)
+//   TEST_WORKSPACE       folder to open; a fresh temp copy of it is opened (default: examples, the newcomer's workspace)
+//   TEST_TIMEOUT_MS      whole-run deadline (default 180000)
+//   E2E_WORKSPACE_TRUST  1 = leave workspace trust on, so the folder opens in Restricted Mode
+//   E2E_SUMMARY_OUT      write {passed, failed, failures, vscodeVersion[, error]} as JSON there
+//   E2E_GREP             mocha grep pattern, read by test/e2e/index.ts in the extension host
+//   E2E_VERBOSE=1        echo server output and the raw browser console
+//   KEEP_TMP=1           keep the temp dir (user data, workspace copy, server.log)
+//   E2E_LOGS_DIR         write the workbench logs handed to codeAutomationExit there
+//   CODE_SERVER_ARGS     extra code-server flags, space-separated
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TOOLS_DIR = path.join(REPO_ROOT, '.vscode-test');
+/** Each VS Code version we can run, with the code-server release and the Node binary that provide it. */
+const VSCODE_BUILDS = {
+  '1.100.3': { codeServer: '4.100.3', node: process.execPath },
+  '1.139.1': { codeServer: '4.139.1', node: path.join(TOOLS_DIR, 'node-24', 'bin', 'node') },
+};
+const DEFAULT_VSCODE_VERSION = '1.100.3';
+const DEFAULT_RUN_TIMEOUT_MS = 180_000;
+const SERVER_START_TIMEOUT_MS = 30_000;
+const POLL_INTERVAL_MS = 100;
+const KILL_GRACE_MS = 5_000;
+const EXIT = { passed: 0, testsFailed: 1, harnessFailed: 2 };
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// Workbench chatter that says nothing about the tests (shown with E2E_VERBOSE=1).
+const WORKBENCH_NOISE = /open-vsx\.org|Failed to load resource|additional builtin extensions|Creating a socket|connection token|ChatSessionStore|Service Worker|AgentHost|ChatModelSelection|reconnection-grace-time|AccountPolicyGate/;
+
+const startedAt = Date.now();
+const log = (...args) => console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(1)}s]`, ...args);
+class HarnessError extends Error {}
+
+function readConfig(env) {
+  const installHint = (build) => `CODE_SERVER_VERSION=${build.codeServer} bash scripts/install-code-server.sh`;
+  const requested = env.VSCODE_VERSION || DEFAULT_VSCODE_VERSION;
+  const build = VSCODE_BUILDS[requested];
+  if (!build && !env.CODE_SERVER_ENTRY) {
+    throw new HarnessError(`unknown VSCODE_VERSION ${requested}; known: ${Object.keys(VSCODE_BUILDS).join(', ')}`);
+  }
+  const extDevPaths = (env.EXT_DEV_PATH || REPO_ROOT).split(path.delimiter).filter(Boolean).map((p) => path.resolve(p));
+  const entry = path.resolve(env.CODE_SERVER_ENTRY ||
+    path.join(TOOLS_DIR, `code-server-${build.codeServer}`, 'node_modules/code-server/out/node/entry.js'));
+  return {
+    requestedVersion: env.VSCODE_VERSION, entry, installHint: build ? installHint(build) : 'CODE_SERVER_ENTRY',
+    serverNode: path.resolve(env.CODE_SERVER_NODE || build?.node || process.execPath),
+    chromiumPath: env.CHROMIUM || '/usr/bin/chromium',
+    extDevPaths,
+    extTestsPath: path.resolve(env.EXT_TESTS_PATH || path.join(REPO_ROOT, 'out/test/e2e/index.js')),
+    workspaceSource: path.resolve(env.TEST_WORKSPACE || path.join(REPO_ROOT, 'examples')),
+    timeoutMs: Number(env.TEST_TIMEOUT_MS || DEFAULT_RUN_TIMEOUT_MS),
+    workspaceTrust: env.E2E_WORKSPACE_TRUST === '1',
+    summaryOut: env.E2E_SUMMARY_OUT ? path.resolve(env.E2E_SUMMARY_OUT) : undefined,
+    verbose: Boolean(env.E2E_VERBOSE), logsDir: env.E2E_LOGS_DIR,
+    extraServerArgs: (env.CODE_SERVER_ARGS || '').split(' ').filter(Boolean),
+  };
+}
+
+function checkInputsExist(config) {
+  const required = [
+    ['code-server (install: ' + config.installHint + ')', config.entry],
+    ['Node for code-server', config.serverNode],
+    ['chromium (install: bash scripts/setup-system.sh)', config.chromiumPath],
+    ['test runner module (build first: npm run build)', config.extTestsPath],
+    ['test workspace folder', config.workspaceSource],
+    ...config.extDevPaths.map((p) => ['extension manifest', path.join(p, 'package.json')]),
+  ];
+  for (const [what, file] of required) {
+    if (!fs.existsSync(file)) throw new HarnessError(`missing ${what}: ${file}`);
+  }
+}
+
+/** The VS Code version inside the code-server that `entry` belongs to (…/code-server/out/node/entry.js). */
+function vscodeVersionOf(entry) {
+  const manifest = path.join(path.dirname(entry), '../../lib/vscode/package.json');
+  return JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
+}
+
+function userSettings(workspaceTrust) {
+  return {
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'workbench.startupEditor': 'none',
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'git.enabled': false,
+    'npm.autoDetect': 'off',
+    'typescript.disableAutomaticTypeAcquisition': true,
+    // With trust on, open untrusted (Restricted Mode) without a modal prompt, so tests decide when to trust.
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' }
+      : { 'security.workspace.trust.enabled': false }),
+  };
+}
+
+/** A fresh temp dir with user data, extensions, XDG homes and a copy of the workspace; nothing touches ~. */
+function prepareRunDir(config) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-e2e-'));
+  const run = {
+    dir,
+    userDataDir: path.join(dir, 'user-data'),
+    extensionsDir: path.join(dir, 'extensions'),
+    resultsFile: path.join(dir, 'results.json'),
+    configFile: path.join(dir, 'code-server.yaml'),
+    serverLog: path.join(dir, 'server.log'),
+    workspace: path.join(dir, 'workspace', path.basename(config.workspaceSource)),
+    xdg: { XDG_CONFIG_HOME: path.join(dir, 'xdg-config'), XDG_DATA_HOME: path.join(dir, 'xdg-data'), XDG_CACHE_HOME: path.join(dir, 'xdg-cache') },
+  };
+  fs.mkdirSync(path.join(run.userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(run.extensionsDir, { recursive: true });
+  fs.writeFileSync(path.join(run.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(config.workspaceTrust), null, 2));
+  fs.writeFileSync(run.configFile, 'auth: none\ncert: false\n');
+  fs.cpSync(config.workspaceSource, run.workspace, { recursive: true });
+  return run;
+}
+
+function freeLoopbackPort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+  });
+}
+
+function serverArguments(config, run, port) {
+  const args = [config.entry, '--config', run.configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+    '--user-data-dir', run.userDataDir, '--extensions-dir', run.extensionsDir];
+  if (!config.workspaceTrust) args.push('--disable-workspace-trust');
+  // VS Code >= ~1.10x ignores extensionDevelopmentPath/extensionTestsPath in a built workbench's payload unless the
+  // smoke-test driver is enabled; code-servers that know --vscode-option can pass it through (4.100.3 needs neither).
+  const cliJs = fs.readFileSync(path.join(path.dirname(config.entry), 'cli.js'), 'utf8');
+  if (cliJs.includes('"vscode-option"')) args.push('--vscode-option', 'enable-smoke-test-driver');
+  return [...args, ...config.extraServerArgs];
+}
+
+/** Our env for code-server and the extension host, minus variables of a VS Code this may be started from. */
+function serverEnvironment(run) {
+  const inherited = Object.entries(process.env).filter(([name]) => !/^(VSCODE_(?!E2E_)|ELECTRON_)/.test(name));
+  return { ...Object.fromEntries(inherited), ...run.xdg, EXTENSIONS_GALLERY: '{}', VSCODE_E2E_RESULTS: run.resultsFile };
+}
+
+function startCodeServer(config, run, port, onEarlyExit) {
+  const server = spawn(config.serverNode, serverArguments(config, run, port), {
+    detached: true, // own process group: stopping it also stops the extension host and language servers
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: serverEnvironment(run),
+  });
+  const logStream = fs.createWriteStream(run.serverLog);
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.on('data', (chunk) => { logStream.write(chunk); if (config.verbose) process.stdout.write(`[server] ${chunk}`); });
+  }
+  server.on('exit', (code, signal) => onEarlyExit(`code-server exited early (${code ?? signal}); log: ${run.serverLog}`));
+  return server;
+}
+
+async function waitForHealthy(port) {
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return; } catch { /* not listening yet */ }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  throw new HarnessError(`code-server did not answer /healthz within ${SERVER_START_TIMEOUT_MS} ms`);
+}
+
+async function stopProcessGroup(server) {
+  const signalGroup = (signal) => { try { process.kill(-server.pid, signal); } catch { /* already gone */ } };
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    signalGroup('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+  }
+  signalGroup('SIGKILL'); // whatever of the group outlived its leader
+}
+
+function isRemoteRequest(url) {
+  return /^(https?|wss?):$/.test(url.protocol) && !LOOPBACK_HOSTS.has(url.hostname);
+}
+
+async function launchBrowser(config, run) {
+  return chromium.launch({
+    executablePath: config.chromiumPath,
+    headless: true,
+    env: { ...process.env, ...run.xdg }, // keeps ~/.config/chromium untouched
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
+  });
+}
+
+/** Opens the workbench with the test payload; resolves with the exit code of the extension host's run(). */
+async function runSuiteInWorkbench(config, run, browser, port, onBrowserFailure) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.route(isRemoteRequest, (route) => route.abort()); // nothing but loopback
+  const page = await context.newPage();
+  if (config.verbose) page.on('console', (msg) => console.log(`[browser:${msg.type()}] ${msg.text()}`));
+  page.on('pageerror', (err) => console.log(`[browser:pageerror] ${err.message}`));
+  page.on('crash', () => onBrowserFailure('the workbench page crashed'));
+
+  let resolveExitCode, suiteExited = false;
+  const exitCode = new Promise((resolve) => { resolveExitCode = resolve; });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = util.format(...(args || []));
+    // Lines after the exit (the runner's own rejection) would land below our summary line.
+    if (!config.verbose && (suiteExited || WORKBENCH_NOISE.test(line))) return;
+    (type === 'error' ? console.error : console.log)(line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    suiteExited = true;
+    if (logs && config.logsDir) writeWorkbenchLogs(config.logsDir, logs);
+    resolveExitCode(code);
+  });
+
+  // code-server's remote authority is the literal "remote" (see data-settings in its workbench page).
+  const remoteUri = (p) => 'vscode-remote://remote' + p.split('/').map(encodeURIComponent).join('/');
+  const payload = [
+    ...config.extDevPaths.map((p) => ['extensionDevelopmentPath', remoteUri(p)]),
+    ['extensionTestsPath', remoteUri(config.extTestsPath)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  log('opening the workbench');
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  return exitCode;
+}
+
+function writeWorkbenchLogs(logsDir, logs) {
+  for (const { relativePath, contents } of logs) {
+    const file = path.join(logsDir, relativePath);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, contents);
+  }
+}
+
+/** The pass/fail lists test/e2e/index.ts wrote; a runner that failed without writing them counts as one failure. */
+export function readResults(resultsFile, exitCode) {
+  if (fs.existsSync(resultsFile)) {
+    const { passed = [], failed = [] } = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    return { passed, failed };
+  }
+  console.log('(no results file: the runner in the extension host did not write VSCODE_E2E_RESULTS; see its output above)');
+  const failed = exitCode === 0 ? [] : [{ title: 'extension host test runner', error: `exited with ${exitCode} before reporting results` }];
+  return { passed: [], failed };
+}
+
+export function printResults({ passed, failed }) {
+  for (const title of passed) console.log(`  ok   ${title}`);
+  for (const { title, error } of failed) console.log(`  FAIL ${title}\n       ${String(error).trimEnd().split('\n').join('\n       ')}`);
+  console.log(`${passed.length} passed, ${failed.length} failed`);
+}
+
+export function writeSummary(file, vscodeVersion, { passed, failed }, error) {
+  const summary = { passed: passed.length, failed: failed.length, failures: failed.map((f) => f.title), vscodeVersion };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(error ? { ...summary, error } : summary, null, 2) + '\n');
+}
+
+/** Ends the run once: summary on harness failure, browser closed, server group killed, temp dir removed. */
+function createFinisher(state) {
+  return async function finish(code, reason) {
+    if (state.finished) return;
+    state.finished = true;
+    if (reason) log(reason);
+    if (code === EXIT.harnessFailed && state.summaryOut) {
+      writeSummary(state.summaryOut, state.vscodeVersion ?? process.env.VSCODE_VERSION, { passed: [], failed: [] }, reason);
+    }
+    try { await state.browser?.close(); } catch { /* already closed */ }
+    if (state.server) await stopProcessGroup(state.server);
+    if (state.run && !process.env.KEEP_TMP) fs.rmSync(state.run.dir, { recursive: true, force: true });
+    else if (state.run) log('kept', state.run.dir);
+    log(`exit code ${code}`);
+    process.exit(code);
+  };
+}
+
+async function runOnce(state, harnessFailure) {
+  const config = readConfig(process.env);
+  checkInputsExist(config);
+  state.vscodeVersion = vscodeVersionOf(config.entry);
+  if (config.requestedVersion && config.requestedVersion !== state.vscodeVersion) {
+    throw new HarnessError(`VSCODE_VERSION=${config.requestedVersion} but ${config.entry} is VS Code ${state.vscodeVersion}`);
+  }
+  setTimeout(() => harnessFailure(`timed out after ${config.timeoutMs} ms`), config.timeoutMs).unref();
+  const run = state.run = prepareRunDir(config);
+  const port = await freeLoopbackPort();
+  log(`starting code-server (VS Code ${state.vscodeVersion}, Node ${config.serverNode}) on 127.0.0.1:${port}`);
+  state.server = startCodeServer(config, run, port, harnessFailure);
+  await waitForHealthy(port);
+  log('code-server is up');
+  state.browser = await launchBrowser(config, run);
+  state.browser.on('disconnected', () => harnessFailure('the browser went away'));
+  const exitCode = await runSuiteInWorkbench(config, run, state.browser, port, harnessFailure);
+  log(`extension host test runner exited with ${exitCode}`);
+  const results = readResults(run.resultsFile, exitCode);
+  printResults(results);
+  if (config.summaryOut) writeSummary(config.summaryOut, state.vscodeVersion, results);
+  return exitCode === 0 && results.failed.length === 0 ? EXIT.passed : EXIT.testsFailed;
+}
+
+async function main() {
+  const state = { finished: false, summaryOut: process.env.E2E_SUMMARY_OUT && path.resolve(process.env.E2E_SUMMARY_OUT) };
+  if (state.summaryOut) fs.rmSync(state.summaryOut, { force: true }); // never leave a stale summary behind
+  const finish = createFinisher(state);
+  const harnessFailure = (reason) => finish(EXIT.harnessFailed, reason);
+  process.on('SIGINT', () => finish(130, 'interrupted'));
+  process.on('SIGTERM', () => finish(143, 'terminated'));
+  process.on('uncaughtException', (err) => harnessFailure(`harness error: ${err.stack || err}`));
+  process.on('unhandledRejection', (err) => harnessFailure(`harness error: ${err?.stack || err}`));
+  try {
+    await finish(await runOnce(state, harnessFailure));
+  } catch (err) {
+    await harnessFailure(err instanceof HarnessError ? err.message : `harness error: ${err.stack || err}`);
+  }
+}
+
+// Also imported by run-with-test-electron.cjs for its result reporting; only run when started directly.
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
