@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_NAME, type WorkspaceStatus } from '../../server/src/protocol';
-import { registerStatusItem } from './statusItem';
+import { CLIENT_NAME, SecretNamesNotification, type WorkspaceStatus } from '../../server/src/protocol';
+import { registerPeekCommand } from './commands/peek';
+import { registerSecretCommands } from './commands/secretCommands';
 import { startLanguageClient } from './languageClient';
+import { SecretStore } from './secrets';
+import { registerStatusItem } from './statusItem';
 
 let client: LanguageClient | undefined;
 
@@ -16,8 +19,15 @@ export interface ExtensionApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  context.subscriptions.push(output);
+  const secrets = new SecretStore(context);
+  context.subscriptions.push(output, secrets, ...registerSecretCommands(secrets), registerPeekCommand());
+
   client = await startLanguageClient(context, output);
+  const languageClient = client;
+  const sendSecretNames = (names: string[]) => void languageClient.sendNotification(SecretNamesNotification.type, { names });
+  sendSecretNames(secrets.names());
+  context.subscriptions.push(secrets.onDidChange(sendSecretNames));
+
   const status = registerStatusItem(client);
   context.subscriptions.push(status);
   return { client, status: status.last };

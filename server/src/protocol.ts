@@ -35,3 +35,27 @@ export namespace StatusNotification {
   export const method = 'opencx/status';
   export const type = new NotificationType<WorkspaceStatus>(method);
 }
+
+/** Client commands the server refers to in code actions and code lenses. */
+export const CLIENT_COMMANDS = {
+  /** Args: MoveToSecretArgs. Reads the literal, asks the user to confirm it as the secret's value, stores it, applies the edits. */
+  moveToSecret: 'opencx.moveCredentialToSecret',
+  /** Args: [uri, position, locations]. Opens a peek view on the locations. */
+  peekLocations: 'opencx.peekLocations',
+} as const;
+
+/** Arguments of `opencx.moveCredentialToSecret`. The secret's value never travels in the protocol. */
+export interface MoveToSecretArgs {
+  uri: string;
+  secretName: string;
+  /** Where the literal value is in the document, so the client reads it itself. */
+  valueRange: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The edits that replace the literal with the secret reference, applied after the secret is stored. */
+  edits: { range: MoveToSecretArgs['valueRange']; newText: string }[];
+}
+
+/** Client → server: the names of the secrets that are set (never their values), for hovers and `unknown-secret`. */
+export namespace SecretNamesNotification {
+  export const method = 'opencx/secretNames';
+  export const type = new NotificationType<{ names: string[] }>(method);
+}

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
@@ -10,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../engine/documentKind';
 import { CLIENT_NAME } from '../protocol';
+import { codeActionsFor } from './codeActions';
 import { JsonFeatures } from './jsonService';
 import type { Runtime } from './runtime';
 import { logError, runSafe, runSafeVoid } from './safe';
@@ -43,6 +45,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: CLIENT_NAME },
     };
@@ -106,6 +109,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const document = documentFor(params.textDocument.uri);
     return document ? json.format(document, params.range, params.options) : [];
   }));
+
+  connection.onCodeAction((params, token) => runSafe(connection, 'code actions', token, [], () => codeActionsFor(sync.workspace, params)));
 
   connection.onShutdown(() => sync.dispose());
   documents.listen(connection);

@@ -68,7 +68,7 @@ export const configUnknownDefaultRule: ConfigRule = {
       findings.push({
         message: `${key} is "${name}", but there is no ${what} of that name; ${suggestion ? `did you mean "${suggestion}"?` : `known: ${known.join(', ') || '(none)'}`}`,
         range: valueRange(document, [key]),
-        data: { ...(suggestion ? { suggestion } : {}) },
+        data: { key, ...(suggestion ? { suggestion } : {}) },
       });
     };
     const envContacts = Object.values(model.environments).flatMap((e) => Object.keys(e.contacts ?? {}));

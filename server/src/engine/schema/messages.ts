@@ -60,7 +60,8 @@ const TYPE_WORDS: Record<string, string> = {
 
 function typeWords(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
-  const words = types.map((t) => TYPE_WORDS[String(t)] ?? String(t));
+  // "true or false" reads well alone, not inside a list ("a string, a number or true or false").
+  const words = types.map((t) => (types.length > 1 && t === 'boolean' ? 'a boolean' : TYPE_WORDS[String(t)] ?? String(t)));
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0];
 }
 
@@ -92,8 +93,9 @@ export function messageFor(error: ErrorObject, path: JsonPath, value: unknown, s
       return `${label} must be ${quoteValue(params.allowedValue)}; got ${quoteValue(value)}`;
     case 'minLength': {
       const length = typeof value === 'string' ? value.length : 0;
-      if (length === 0) return `${label} must not be empty (at least ${params.limit} characters).${hint}`;
-      return `${label} must be at least ${params.limit} characters; got ${length}.${hint}`;
+      const characters = `${params.limit} character${params.limit === 1 ? '' : 's'}`;
+      if (length === 0) return `${label} must not be empty (at least ${characters}).${hint}`;
+      return `${label} must be at least ${characters}; got ${length}.${hint}`;
     }
     case 'maxLength':
       return `${label} must be at most ${params.limit} characters; got ${typeof value === 'string' ? value.length : 0}`;
@@ -114,8 +116,11 @@ export function messageFor(error: ErrorObject, path: JsonPath, value: unknown, s
       const didYouMean = suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${known.join(', ')}`;
       return `"${unknown}" is not a property of ${label}${didYouMean}`;
     }
-    case 'uniqueItems':
-      return `${label} lists the same value twice (items ${params.j} and ${params.i})`;
+    case 'uniqueItems': {
+      const [first, second] = [Number(params.i), Number(params.j)].sort((a, b) => a - b);
+      const item = Array.isArray(value) ? quoteValue(value[second]) : 'the same value';
+      return `${label} lists ${item} twice (items ${first} and ${second})`;
+    }
     case 'minItems':
       return `${label} must have at least ${params.limit} item${params.limit === 1 ? '' : 's'}`;
     case 'minimum':
@@ -155,4 +160,17 @@ export function codeFor(error: ErrorObject): string {
   const parent = (error.parentSchema ?? {}) as SchemaObject;
   if (typeof parent['x-code'] === 'string' && error.keyword !== 'required' && error.keyword !== 'additionalProperties') return parent['x-code'];
   return CODE_BY_KEYWORD[error.keyword] ?? 'invalid-value';
+}
+
+/** The likely intended value or key for an enum or unknown-property error, for a quick fix to offer. */
+export function suggestionFor(error: ErrorObject, value: unknown): string | undefined {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum' && typeof value === 'string') {
+    return closestMatch(value, ((params.allowedValues as unknown[]) ?? []).map(String));
+  }
+  if (error.keyword === 'additionalProperties') {
+    const known = Object.keys(((error.parentSchema ?? {}) as SchemaObject).properties ?? {});
+    return closestMatch(String(params.additionalProperty), known);
+  }
+  return undefined;
 }

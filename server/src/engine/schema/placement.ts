@@ -69,7 +69,8 @@ export function placeError(doc: JsonDocument, error: ErrorObject, path: JsonPath
     case 'required':
       return objectHandle(doc, node);
     case 'uniqueItems': {
-      const duplicate = node.children?.[Number(params.i)];
+      // The later of the two equal items is the one to remove; ajv's i and j come in either order.
+      const duplicate = node.children?.[Math.max(Number(params.i), Number(params.j))];
       return duplicate ? doc.rangeOfNode(duplicate) : valueRange(doc, node);
     }
     default:

@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Finding } from '../findings';
 import type { JsonDocument } from '../jsonDocument';
 import type { SchemaValidators } from './compile';
-import { codeFor, messageFor, type Subject } from './messages';
+import { codeFor, messageFor, suggestionFor, type Subject } from './messages';
 import { placeError, pointerToPath, valueAtPath } from './placement';
 
 type SchemaObject = Record<string, unknown>;
@@ -26,7 +26,8 @@ function toFinding(doc: JsonDocument, error: ErrorObject, subject: Subject): Fin
     code = 'insecure-endpoint';
     message = `endpoint uses http://, which OpenCX never calls: use "https://${value.slice('http://'.length)}"`;
   }
-  return { code, severity: 'error', message, range: placeError(doc, error, path), data: { path } };
+  const suggestion = suggestionFor(error, value);
+  return { code, severity: 'error', message, range: placeError(doc, error, path), data: { path, ...(suggestion !== undefined ? { suggestion } : {}) } };
 }
 
 function isUnder(pointer: string, parent: string): boolean {
@@ -57,7 +58,8 @@ function jsonTypeMatches(value: unknown, type: unknown): boolean {
  * - `propertyNames` wrappers are dropped (the inner error names the key);
  * - a failed `anyOf`/`oneOf` becomes the errors of the branch whose type fits the value (an object that is
  *   meant to be a magic field is told what is wrong with it), or one "must be A or B" error when none fits.
- *   Ajv reports the branches' errors just before the `anyOf` error, under the same path, so they are popped.
+ *   Ajv reports the branches' errors just before the `anyOf` error, under the same path, so they are popped;
+ * - a `type` error beside an `enum`/`const` error on the same value is dropped (the allowed values say more).
  */
 function simplifyErrors(errors: ErrorObject[], root: unknown, validators: SchemaValidators, rootId: string): ErrorObject[] {
   const out: ErrorObject[] = [];
@@ -77,7 +79,8 @@ function simplifyErrors(errors: ErrorObject[], root: unknown, validators: Schema
       out.push(error);
     }
   }
-  return out;
+  const enumPaths = new Set(out.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => e.instancePath));
+  return out.filter((e) => e.keyword !== 'type' || !enumPaths.has(e.instancePath));
 }
 
 function prefixed(validate: ValidateFunction, prefix: string): ErrorObject[] {

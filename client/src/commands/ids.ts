@@ -1,0 +1,10 @@
+import { CLIENT_COMMANDS } from '../../../server/src/protocol';
+
+/** Every command id the extension registers, in one place (package.json contributes the same ids). */
+export const COMMANDS = {
+  setSecret: 'opencx.setSecret',
+  listSecrets: 'opencx.listSecrets',
+  clearSecret: 'opencx.clearSecret',
+  moveToSecret: CLIENT_COMMANDS.moveToSecret,
+  peekLocations: CLIENT_COMMANDS.peekLocations,
+} as const;
