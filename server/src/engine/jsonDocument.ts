@@ -1,7 +1,13 @@
-import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex, type Range, type Span } from './text';
 
 export type JsonPath = (string | number)[];
+
+/**
+ * Deeper nesting than this is reported, not parsed: jsonc-parser and the tree walkers recurse, and a few
+ * thousand levels overflow the stack. No hand-written action or config comes near it (RFC 8259 §9 allows a limit).
+ */
+export const MAX_NESTING_DEPTH = 512;
 
 /**
  * One JSON text, parsed for both speed and positions.
@@ -16,8 +22,18 @@ export class JsonDocument {
   readonly value: unknown;
   /** False when the text is not valid JSON; `value` is then jsonc-parser's best-effort recovery. */
   readonly wellFormed: boolean;
+  /** Offset of the bracket that opens a level deeper than MAX_NESTING_DEPTH; such a text has no value and no tree. */
+  readonly tooDeepAt: number | undefined;
 
   constructor(readonly text: string) {
+    this.tooDeepAt = offsetBeyondDepth(text, MAX_NESTING_DEPTH);
+    if (this.tooDeepAt !== undefined) {
+      this.treeCache = undefined;
+      this.syntaxErrorsCache = [];
+      this.value = undefined;
+      this.wellFormed = false;
+      return;
+    }
     let value: unknown;
     let wellFormed = true;
     try {
@@ -50,11 +66,18 @@ export class JsonDocument {
     return this.syntaxErrorsCache ?? [];
   }
 
+  /**
+   * The value node at `path`. Where a key is repeated it follows the last one, whose value is the one JSON.parse
+   * keeps and the schema judged (jsonc-parser's findNodeAtLocation would follow the first).
+   */
   nodeAt(path: JsonPath): Node | undefined {
-    const root = this.tree;
-    if (!root) return undefined;
-    if (path.length === 0) return root;
-    return findNodeAtLocation(root, path);
+    let node = this.tree;
+    for (const segment of path) {
+      if (!node) return undefined;
+      if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;
+      else node = node.type === 'object' ? this.keyNodeIn(node, segment)?.parent?.children?.[1] : undefined;
+    }
+    return node;
   }
 
   /** The key node of the property whose value is `node`, when `node` is a property value. */
@@ -88,6 +111,27 @@ export class JsonDocument {
     }
     return this.lines.rangeOf({ offset, length });
   }
+}
+
+/** The offset of the first `{` or `[` that opens level `limit + 1`, skipping strings; undefined when none does. */
+export function offsetBeyondDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) {
+      // A string ends at its closing quote, or at a line break when it is unterminated (as jsonc-parser reads it).
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 92 /* \ */) i++;
+        else if (c === 34 || c === 10 || c === 13) break;
+      }
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      if (++depth > limit) return i;
+    } else if ((ch === 125 /* } */ || ch === 93 /* ] */) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Counts the keys of every object in a parsed value. */

@@ -1,6 +1,6 @@
 import { ParseErrorCode, type Node } from 'jsonc-parser';
 import { normaliseFindings, type Finding } from './findings';
-import { mayHaveDuplicateKeys, type JsonDocument } from './jsonDocument';
+import { MAX_NESTING_DEPTH, mayHaveDuplicateKeys, type JsonDocument } from './jsonDocument';
 
 export const SYNTAX_CODE = 'json-syntax';
 export const DUPLICATE_KEY_CODE = 'duplicate-key';
@@ -33,6 +33,14 @@ export function syntaxFindings(doc: JsonDocument): Finding[] {
       severity: 'error',
       message: 'the file is empty: it must hold one JSON object (type "{" and ask for completion to get a template)',
       range: doc.rangeOf({ offset: 0, length: 0 }),
+    }];
+  }
+  if (doc.tooDeepAt !== undefined) {
+    return [{
+      code: SYNTAX_CODE,
+      severity: 'error',
+      message: `objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep here; the file is not checked further`,
+      range: doc.rangeOf({ offset: doc.tooDeepAt, length: 1 }),
     }];
   }
   return normaliseFindings(doc.syntaxErrors.map((error): Finding => {

@@ -58,10 +58,17 @@ export class LineIndex {
     if (position.line < 0) return 0;
     const lineStart = this.lineStarts[position.line];
     const nextStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+    let offset = Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+    // A character past the end of the line means the line's end (LSP), not a place inside or after its line break.
+    while (offset > lineStart && isLineBreak(this.text.charCodeAt(offset - 1))) offset--;
+    return offset;
   }
 
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.offset), end: this.positionAt(span.offset + span.length) };
   }
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 /* \n */ || code === 13 /* \r */;
 }
