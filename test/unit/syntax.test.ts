@@ -5,7 +5,7 @@ import { JsonDocument } from '../../server/src/engine/jsonDocument';
 import { syntaxFindings } from '../../server/src/engine/syntax';
 import { assertFindings, error, marked, rangeOfText, toRange } from './helpers';
 
-const EMPTY = 'the file is empty: it must hold one JSON object (type "{" and ask for completion to get a template)';
+const EMPTY = 'the file is empty: it must hold one JSON object (ask for completion here, Ctrl+Space, to insert a template)';
 const VALUE_EXPECTED = 'a value is expected here (a string, number, object, array, true, false or null)';
 const CLOSE_BRACE = 'a closing brace "}" is expected';
 const UNTERMINATED = 'unterminated string: a closing double quote is missing';

@@ -31,7 +31,7 @@ export function syntaxFindings(doc: JsonDocument): Finding[] {
     return [{
       code: SYNTAX_CODE,
       severity: 'error',
-      message: 'the file is empty: it must hold one JSON object (type "{" and ask for completion to get a template)',
+      message: 'the file is empty: it must hold one JSON object (ask for completion here, Ctrl+Space, to insert a template)',
       range: doc.rangeOf({ offset: 0, length: 0 }),
     }];
   }

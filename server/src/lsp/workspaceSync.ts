@@ -21,6 +21,11 @@ export class WorkspaceSync {
   readonly workspace = new Workspace();
   readonly publisher: DiagnosticsPublisher;
   private readonly pendingEdits = new Map<string, Disposable>();
+  /**
+   * The version of each open document whose text the workspace holds. Diagnostics are published under it, not
+   * under the editor's current version: an edit that arrives before the publish must not relabel older findings.
+   */
+  private readonly checkedVersions = new Map<string, number>();
   private statusTimer: Disposable | undefined;
   private lastFullCheckMs = 0;
   private indexing = false;
@@ -30,7 +35,7 @@ export class WorkspaceSync {
     private readonly runtime: Runtime,
     private readonly openDocument: (uri: string) => TextDocument | undefined,
   ) {
-    this.publisher = new DiagnosticsPublisher(connection, runtime, this.workspace, (uri) => openDocument(uri)?.version);
+    this.publisher = new DiagnosticsPublisher(connection, runtime, this.workspace, (uri) => (openDocument(uri) ? this.checkedVersions.get(uri) : undefined));
   }
 
   /** Reads every action and config file in the folders, reporting progress, then publishes all findings. */
@@ -42,7 +47,9 @@ export class WorkspaceSync {
       const batch = uris.slice(i, i + INDEX_BATCH);
       const texts = await Promise.all(batch.map((uri) => (this.openDocument(uri) ? undefined : this.runtime.files.read(uri))));
       batch.forEach((uri, j) => {
-        const text = this.openDocument(uri)?.getText() ?? texts[j];
+        const open = this.openDocument(uri);
+        if (open) this.checkedVersions.set(uri, open.version);
+        const text = open?.getText() ?? texts[j];
         if (text !== undefined) this.workspace.set(uri, text);
       });
       progress?.report(Math.round(((i + batch.length) / uris.length) * 100), `${i + batch.length} of ${uris.length} files`);
@@ -58,11 +65,15 @@ export class WorkspaceSync {
   /** An open editor changed (or was opened): re-check it soon, or now. */
   documentChanged(document: TextDocument, immediately = false): void {
     if (!documentKindOf(document.uri)) return;
+    // Opening a document also fires a content change for the same version: it is checked already.
+    if (this.checkedVersions.get(document.uri) === document.version && !this.pendingEdits.has(document.uri)) return;
     this.pendingEdits.get(document.uri)?.dispose();
     const apply = () => {
       this.pendingEdits.delete(document.uri);
       const current = this.openDocument(document.uri);
-      if (current) this.apply(() => this.workspace.set(current.uri, current.getText()).affected);
+      if (!current) return;
+      this.checkedVersions.set(current.uri, current.version);
+      this.apply(() => this.workspace.set(current.uri, current.getText()).affected);
     };
     if (immediately) apply();
     else this.pendingEdits.set(document.uri, this.runtime.timer.setTimeout(() => runSafeVoid(this.connection, 'checking an edit', apply), EDIT_DELAY_MS));
@@ -73,6 +84,7 @@ export class WorkspaceSync {
     if (!documentKindOf(uri)) return;
     this.pendingEdits.get(uri)?.dispose();
     this.pendingEdits.delete(uri);
+    this.checkedVersions.delete(uri);
     await this.fileChanged(uri);
   }
 

@@ -1,0 +1,289 @@
+// A small LSP client for protocol tests: spawns the bundled server (dist/server.js --stdio) and drives it over
+// the real JSON-RPC protocol. It keeps its own copy of every open document so incremental edits are exact,
+// records every publishDiagnostics notification, and waits for events with a deadline (never a fixed sleep).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  DocumentSymbolRequest,
+  DocumentFormattingRequest,
+  ExitNotification,
+  FoldingRangeRequest,
+  HoverRequest,
+  CompletionRequest,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  MessageType,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InitializeResult,
+  type LogMessageParams,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type SymbolInformation,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CLIENT_CAPABILITIES } from './clientCapabilities';
+import { fileUri, SERVER_JS } from './testSupport';
+
+const DEFAULT_WAIT_MS = 5_000;
+const EXIT_WAIT_MS = 3_000;
+
+/** The language id VS Code gives a file, from package.json's `contributes.languages`. */
+export function languageIdOf(uri: string): string {
+  if (uri.endsWith('/opencx.config.json')) return 'opencx-config';
+  if (uri.endsWith('.action.json')) return 'opencx-action';
+  return 'json';
+}
+
+export class LspClient {
+  /** Every publishDiagnostics notification, in arrival order. */
+  readonly publications: PublishDiagnosticsParams[] = [];
+  /** Every window/logMessage; handlers that fail log an error here instead of crashing. */
+  readonly logs: LogMessageParams[] = [];
+  initializeResult!: InitializeResult;
+  private readonly documents = new Map<string, TextDocument>();
+  /** Per URI, the index in `publications` from which `waitForDiagnostics` looks (set by every open/change/close). */
+  private readonly marks = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private stderr = '';
+  private readonly exited: Promise<number | null>;
+
+  private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection) {
+    // 'close' comes after 'exit' once stdout and stderr are drained, so the last words of a crash are kept.
+    this.exited = new Promise((resolve) => child.once('close', (code) => resolve(code)));
+    // A dead server answers nothing: disposing the connection rejects every pending request at once.
+    child.once('exit', () => connection.dispose());
+    child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.publications.push(params);
+      this.notify();
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params);
+    });
+    // Requests a server may send to a real client; answered as VS Code would with no settings.
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+  }
+
+  /** Spawns the bundled server and completes the initialize handshake, with these folders open (absolute paths). */
+  static async start(workspaceFolders: string[] = []): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection);
+    client.initializeResult = await client.initialize(workspaceFolders).catch(async (error: unknown) => {
+      await withDeadline(client.exited, EXIT_WAIT_MS, 'exit').catch(() => undefined); // let stderr drain
+      throw new Error(`initialize failed: ${String(error)}\nserver stderr: ${client.stderr}`);
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private initialize(workspaceFolders: string[]): Promise<InitializeResult> {
+    return this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      clientInfo: { name: 'opencx-protocol-tests', version: '1' },
+      rootUri: workspaceFolders.length ? fileUri(workspaceFolders[0]) : null,
+      workspaceFolders: workspaceFolders.length ? workspaceFolders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })) : null,
+      capabilities: CLIENT_CAPABILITIES,
+    });
+  }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Log messages of type Error: a handler that threw (and was caught) leaves one here. */
+  get errorLogs(): string[] {
+    return this.logs.filter((l) => l.type === MessageType.Error).map((l) => l.message);
+  }
+
+  /** URIs of the documents open in this client. */
+  openUris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  text(uri: string): string {
+    return this.mustGet(uri).getText();
+  }
+
+  version(uri: string): number {
+    return this.mustGet(uri).version;
+  }
+
+  async open(uri: string, text: string, languageId = languageIdOf(uri)): Promise<number> {
+    const document = TextDocument.create(uri, languageId, 1, text);
+    this.documents.set(uri, document);
+    this.mark(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: document.version, text },
+    });
+    return document.version;
+  }
+
+  /** Sends one incremental change: `text` replaces `range`. Returns the new version. */
+  async edit(uri: string, range: Range, text: string): Promise<number> {
+    const document = this.mustGet(uri);
+    const version = document.version + 1;
+    TextDocument.update(document, [{ range, text }], version);
+    this.mark(uri);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return version;
+  }
+
+  /** Replaces the whole text with one incremental change spanning the document. */
+  replaceAll(uri: string, text: string): Promise<number> {
+    const document = this.mustGet(uri);
+    return this.edit(uri, { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, text);
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    this.mark(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Publications for `uri`, all of them or those since its last open/change/close. */
+  publicationsFor(uri: string, sinceLastChange = false): PublishDiagnosticsParams[] {
+    const from = sinceLastChange ? (this.marks.get(uri) ?? 0) : 0;
+    return this.publications.slice(from).filter((p) => p.uri === uri);
+  }
+
+  /**
+   * Resolves with the first publishDiagnostics for `uri`, received since its last open/change/close, that
+   * satisfies `predicate`; rejects after `timeoutMs` with what was received instead.
+   */
+  waitForDiagnostics(
+    uri: string,
+    predicate: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.publicationsFor(uri, true).find(predicate);
+        if (!found) return false;
+        done();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        done();
+        const seen = JSON.stringify(this.publicationsFor(uri, true), null, 1);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; received: ${seen}\nserver stderr: ${this.stderr}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = () => void check();
+      this.listeners.add(listener);
+      check();
+    });
+  }
+
+  /** Diagnostics published for the document's current version. */
+  diagnosticsForCurrentVersion(uri: string, timeoutMs = DEFAULT_WAIT_MS): Promise<PublishDiagnosticsParams> {
+    const version = this.version(uri);
+    return this.waitForDiagnostics(uri, (p) => p.version === version, timeoutMs);
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** Completion items, whether the server answers with a list or an array. */
+  async completion(uri: string, position: Position): Promise<CompletionItem[] | null> {
+    const result: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+      context: { triggerKind: 1 },
+    });
+    if (result === null) return null;
+    return Array.isArray(result) ? result : result.items;
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[] | SymbolInformation[] | null> {
+    return this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  }
+
+  foldingRanges(uri: string): Promise<FoldingRange[] | null> {
+    return this.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+  }
+
+  format(uri: string, tabSize = 2): Promise<TextEdit[] | null> {
+    return this.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize, insertSpaces: true },
+    });
+  }
+
+  /** shutdown, then exit; resolves with the exit code, killing the process if it does not end in time. */
+  async stop(): Promise<number | null> {
+    if (this.alive) {
+      try {
+        await withDeadline(this.connection.sendRequest(ShutdownRequest.type), EXIT_WAIT_MS, 'shutdown');
+        await this.connection.sendNotification(ExitNotification.type);
+      } catch {
+        // the server is already gone or hung: killed below
+      }
+    }
+    const code = await withDeadline(this.exited, EXIT_WAIT_MS, 'exit').catch(() => {
+      this.child.kill('SIGKILL');
+      return null;
+    });
+    this.connection.dispose();
+    return code;
+  }
+
+  private mark(uri: string): void {
+    this.marks.set(uri, this.publications.length);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private mustGet(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`test bug: ${uri} is not open`);
+    return document;
+  }
+}
+
+/** Rejects when `promise` has not settled within `ms`. */
+export function withDeadline<T>(promise: PromiseLike<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
