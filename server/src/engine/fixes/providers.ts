@@ -9,10 +9,18 @@ const pathOf = (data: Data): JsonPath => (Array.isArray(data.path) ? (data.path 
 const valueAt = (value: unknown, path: JsonPath): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), value);
 
-/** Replaces a value at the finding's path with the suggested one ("get" → "GET", a segment typo). */
-const replaceWithSuggestion = (path: JsonPath, suggestion: string, what: string): FixProvider => ({ id, document }) => [
-  { title: `Change ${what} to "${suggestion}"`, isPreferred: true, edits: setValue(id, document, path, suggestion) },
-];
+/**
+ * Replaces a value at the finding's path with the suggested one ("get" → "GET", a segment typo). In a list that
+ * already has the suggestion (`["vip", "VIP"]`) the item is removed instead: a second copy would be a duplicate-item.
+ */
+const replaceWithSuggestion = (path: JsonPath, suggestion: string, what: string): FixProvider => ({ id, document }) => {
+  const list = valueAt(document.value, path.slice(0, -1));
+  if (typeof path[path.length - 1] === 'number' && Array.isArray(list) && list.includes(suggestion)) {
+    const current = JSON.stringify(valueAt(document.value, path));
+    return [{ title: `Remove ${current} ("${suggestion}" is already listed)`, isPreferred: true, edits: setValue(id, document, path, undefined) }];
+  }
+  return [{ title: `Change ${what} to "${suggestion}"`, isPreferred: true, edits: setValue(id, document, path, suggestion) }];
+};
 
 const pathParameterFixes: FixProvider = ({ id, document, finding }) => {
   const data = dataOf({ finding });
@@ -21,6 +29,8 @@ const pathParameterFixes: FixProvider = ({ id, document, finding }) => {
   const parameters = Array.isArray(root.parameters) ? root.parameters : undefined;
   switch (data.kind) {
     case 'missing-parameter': {
+      // An empty `{}` has no name to give a parameter (the schema rejects ""): the endpoint is what needs fixing.
+      if (!name) return [];
       const parameter = { name, in: 'path', description: `The ${name.replace(/[_-]+/g, ' ')}`, required: true, schema: { type: 'string' } };
       const edits = parameters ? setValue(id, document, ['parameters', parameters.length], parameter, true) : setValue(id, document, ['parameters'], [parameter]);
       return [{ title: `Add path parameter "${name}"`, isPreferred: true, edits }];
@@ -73,9 +83,13 @@ const duplicateNameFix: FixProvider = ({ id, document }) => {
   return [{ title: `Rename to "${name} (2)"`, edits: setValue(id, document, ['name'], `${name} (2)`) }];
 };
 
-const unknownPropertyFix: FixProvider = ({ id, finding }) => {
-  const suggestion = dataOf({ finding }).suggestion;
+const unknownPropertyFix: FixProvider = ({ id, document, finding }) => {
+  const data = dataOf({ finding });
+  const suggestion = data.suggestion;
   if (typeof suggestion !== 'string') return [];
+  // Renaming onto a key the object already has would make a duplicate key that silently replaces its value.
+  const parent = valueAt(document.value, pathOf(data));
+  if (parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, suggestion)) return [];
   return [{ title: `Rename to "${suggestion}"`, isPreferred: true, edits: [{ file: id, range: finding.range, newText: JSON.stringify(suggestion) }] }];
 };
 
@@ -85,7 +99,9 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'missing-segment-rule': segmentFixes,
   'unknown-segment': (context) => {
     const data = dataOf(context);
-    return typeof data.suggestion === 'string' ? replaceWithSuggestion(['restrictedToSegments', Number(data.index)], data.suggestion, 'the segment')(context) : [];
+    // Config findings (a contact's segments) carry their path; action findings the index in restrictedToSegments.
+    const path = Array.isArray(data.path) ? pathOf(data) : ['restrictedToSegments', Number(data.index)];
+    return typeof data.suggestion === 'string' ? replaceWithSuggestion(path, data.suggestion, 'the segment')(context) : [];
   },
   'insecure-endpoint': ({ id, document }) => {
     const endpoint = String((document.value as Data).endpoint ?? '');

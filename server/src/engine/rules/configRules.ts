@@ -43,7 +43,7 @@ export const configUnknownSegmentRule: ConfigRule = {
             message: `contact "${name}" is in segment "${segment}", which "segments" does not list; ${suggestion ? `did you mean "${suggestion}"?` : 'add it to "segments" or fix the name'}`,
             range: valueRange(document, [...base, name, 'segments', index]),
             target: segment,
-            data: { segment, ...(suggestion ? { suggestion } : {}), known },
+            data: { segment, path: [...base, name, 'segments', index], ...(suggestion ? { suggestion } : {}), known },
           });
         });
       }
