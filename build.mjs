@@ -31,11 +31,15 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The run webview's page script: a browser bundle, loaded by the webview with a nonce.
+  build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/run.ts'], outfile: 'dist/webview/run.js' }),
+  // The engine for `npm run bench:lint`; outside dist/, so it is never packaged.
+  build({ ...common, entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.js' }),
   build({
     ...common,
     sourcemap: 'inline',
     minify: false,
-    entryPoints: ['unit', 'protocol', 'cli'].flatMap((layer) => testEntries(`test/${layer}`)),
+    entryPoints: ['unit', 'protocol', 'cli', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode'],

@@ -1,0 +1,153 @@
+// `npm run package`, run in a temp copy of the repository so that the dev build in dist/ (which the other
+// layers run) is never replaced by a production one; then the .vsix is checked for its contents and size.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { listZip, readZipEntry, type ZipEntry } from './zipReader';
+
+/** The repository root: this file is bundled to out/test/package/vsix.test.js. */
+const ROOT = path.resolve(__dirname, '../../..');
+const VSIX_NAME = 'opencx-actions.vsix';
+const MAX_VSIX_BYTES = 3 * 1024 * 1024;
+/** A deadline for the production build plus vsce, not a sleep. */
+const PACKAGE_DEADLINE_MS = 300_000;
+/** Not copied: dependencies are linked instead; VCS data, editor downloads and build output are not inputs. */
+const NOT_COPIED = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
+/** What may be in extension/ (the .vscodeignore allow-list, as vsce names the files); bundles only, of any name. */
+const ALLOWED: RegExp[] = [
+  /^dist\/.+\.js$/,
+  /^schemas\/[^/]+\.json$/,
+  /^syntaxes\/[^/]+\.json$/,
+  /^docs\/[^/]+\.md$/,
+  /^media\/.+$/,
+  /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|language-configuration\.json)$/,
+];
+
+const FORBIDDEN: { what: string; test: (name: string) => boolean }[] = [
+  { what: 'TypeScript sources', test: (n) => /\.tsx?$/.test(n) },
+  { what: 'source maps', test: (n) => n.endsWith('.map') },
+  { what: 'node_modules', test: (n) => n.includes('node_modules/') },
+  { what: 'tests', test: (n) => n.startsWith('extension/test/') },
+  { what: 'test bundles', test: (n) => n.startsWith('extension/out/') },
+  { what: 'examples', test: (n) => n.startsWith('extension/examples/') },
+  { what: 'scripts and CI', test: (n) => /^extension\/(scripts|\.ci|bench)\//.test(n) },
+  { what: 'build configuration', test: (n) => /^extension\/(build\.mjs|tsconfig\.json|package-lock\.json|\.vscodeignore)$/.test(n) },
+];
+
+describe('the packaged .vsix', () => {
+  let work = '';
+  let zip = Buffer.alloc(0);
+  let entries: ZipEntry[] = [];
+  let names: string[] = [];
+  let devBuildHadMaps = false;
+
+  before(() => {
+    devBuildHadMaps = fs.existsSync(path.join(ROOT, 'dist/cli.js.map'));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'opencx-package-'));
+    fs.cpSync(ROOT, work, {
+      recursive: true,
+      filter: (source) => {
+        const relative = path.relative(ROOT, source);
+        return !NOT_COPIED.has(relative) && !relative.endsWith('.vsix');
+      },
+    });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+    const run = spawnSync('npm', ['run', 'package'], { cwd: work, encoding: 'utf8', timeout: PACKAGE_DEADLINE_MS });
+    assert.equal(run.error, undefined, `could not run npm: ${run.error}`);
+    assert.equal(run.status, 0, `npm run package failed (${run.signal ?? run.status}):\n${run.stdout}\n${run.stderr}`);
+    zip = fs.readFileSync(path.join(work, VSIX_NAME));
+    entries = listZip(zip);
+    names = entries.map((e) => e.name);
+  });
+
+  after(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('is small: under 3 MB', () => {
+    const inExtension = names.filter((n) => n.startsWith('extension/')).length;
+    console.log(`vsix: ${(zip.length / 1024).toFixed(1)} KB, ${entries.length} entries (${inExtension} files in extension/)`);
+    assert.ok(zip.length < MAX_VSIX_BYTES, `${zip.length} bytes`);
+  });
+
+  test('holds the bundles, schemas, grammar, language configuration, docs, README and manifest', () => {
+    const expected = [
+      'extension.vsixmanifest',
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/LICENSE.txt',
+      'extension/language-configuration.json',
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      ...filesIn('schemas', '.json'),
+      ...filesIn('syntaxes', '.json'),
+      ...filesIn('docs', '.md'),
+    ];
+    assert.ok(filesIn('schemas', '.json').length >= 2 && filesIn('syntaxes', '.json').length >= 1 && filesIn('docs', '.md').length >= 1);
+    for (const name of expected) assert.ok(names.includes(name), `${name} is missing from the .vsix:\n${names.join('\n')}`);
+  });
+
+  test('the packaged package.json points main and bin at files in the .vsix', () => {
+    const manifest = JSON.parse(readEntry('extension/package.json')) as { main: string; bin: Record<string, string> };
+    for (const target of [manifest.main, ...Object.values(manifest.bin)]) {
+      assert.ok(names.includes(`extension/${path.posix.normalize(target)}`), `${target} is not in the .vsix`);
+    }
+  });
+
+  test('holds nothing else: no sources, dependencies, tests, test bundles, maps or examples', () => {
+    for (const { what, test: matches } of FORBIDDEN) {
+      assert.deepEqual(names.filter(matches), [], `${what} must not be packaged`);
+    }
+    const unexpected = names
+      .filter((n) => n.startsWith('extension/'))
+      .map((n) => n.slice('extension/'.length))
+      .filter((n) => !ALLOWED.some((pattern) => pattern.test(n)));
+    assert.deepEqual(unexpected, [], 'every packaged file is on the .vscodeignore allow-list');
+  });
+
+  test('every bundle the production build wrote is packaged (a new bundle needs its .vscodeignore line)', () => {
+    const built = fs.readdirSync(path.join(work, 'dist'), { recursive: true }).map(String)
+      .filter((f) => fs.statSync(path.join(work, 'dist', f)).isFile()).map((f) => `extension/dist/${f.split(path.sep).join('/')}`);
+    assert.ok(built.length >= 3, built.join(', '));
+    assert.deepEqual(built.filter((f) => !names.includes(f)), []);
+  });
+
+  test('the bundles are production builds: minified, without source maps', () => {
+    const built = fs.readdirSync(path.join(work, 'dist'), { recursive: true }).map(String);
+    assert.deepEqual(built.filter((f) => f.endsWith('.map')), [], '--production writes no source maps');
+    for (const bundle of names.filter((n) => /^extension\/dist\/.+\.js$/.test(n))) {
+      const text = readEntry(bundle);
+      assert.ok(!text.includes('sourceMappingURL'), `${bundle} links a source map`);
+      const lines = text.split('\n').length;
+      assert.ok(text.length / lines > 200, `${bundle} does not look minified (${lines} lines for ${text.length} characters)`);
+    }
+    assert.ok(readEntry('extension/dist/cli.js').startsWith('#!/usr/bin/env node\n'), 'the CLI keeps its shebang');
+  });
+
+  test('the zip reader agrees with unzip', (t) => {
+    const unzip = spawnSync('unzip', ['-Z1', path.join(work, VSIX_NAME)], { encoding: 'utf8' });
+    if (unzip.error || unzip.status !== 0) return t.skip('unzip is not installed');
+    assert.deepEqual([...names].sort(), unzip.stdout.split('\n').filter(Boolean).sort());
+  });
+
+  test('left the dev build in dist/ alone (its source maps are still there)', (t) => {
+    if (!devBuildHadMaps) return t.skip('dist/ held no dev build before the test');
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist/cli.js.map')), 'dist/ was replaced by a production build');
+  });
+
+  function readEntry(name: string): string {
+    const entry = entries.find((e) => e.name === name);
+    assert.ok(entry, `${name} is not in the .vsix`);
+    return readZipEntry(zip, entry).toString('utf8');
+  }
+});
+
+/** The repository's files of one folder, as the .vsix names them. */
+function filesIn(folder: string, extension: string): string[] {
+  return fs.readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith(extension)).map((f) => `extension/${folder}/${f}`);
+}
