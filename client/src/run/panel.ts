@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isFromWebview, type RenderedSummary, type ToWebview } from './messages';
+import type { RunView } from './view';
+
+/** Callbacks for the page's buttons. */
+export interface RunPanelActions {
+  copyCurl(): void;
+  openFullBody(): void;
+  rerun(): void;
+}
+
+/**
+ * The run result webview: one panel per action, reused by later runs of the same action. Locked down as
+ * style.md practice 11 says: scripts only from dist/webview with a fresh nonce, styles from media/, no remote
+ * content; the data arrives by postMessage and is rendered as text.
+ */
+export class RunPanel {
+  private static readonly panels = new Map<string, RunPanel>();
+  private readonly panel: vscode.WebviewPanel;
+  private view: RunView | undefined;
+  private ready = false;
+  private readonly rendered: RenderedSummary[] = [];
+
+  private constructor(private readonly extensionUri: vscode.Uri, key: string, title: string, private actions: RunPanelActions) {
+    this.panel = vscode.window.createWebviewPanel('opencx.run', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    this.panel.webview.html = this.html();
+    this.panel.onDidDispose(() => RunPanel.panels.delete(key));
+    this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
+  }
+
+  /** Shows a run in the panel of its action, creating the panel when needed. */
+  static show(extensionUri: vscode.Uri, key: string, view: RunView, actions: RunPanelActions): RunPanel {
+    let panel = RunPanel.panels.get(key);
+    if (!panel) {
+      panel = new RunPanel(extensionUri, key, `Run: ${view.actionName}`, actions);
+      RunPanel.panels.set(key, panel);
+    } else {
+      panel.actions = actions;
+      panel.panel.reveal(undefined, true);
+    }
+    panel.panel.title = `Run: ${view.actionName}`;
+    panel.view = view;
+    panel.post();
+    return panel;
+  }
+
+  /** What the page reported it rendered, latest last (for end-to-end tests). */
+  renderedSummaries(): readonly RenderedSummary[] {
+    return this.rendered;
+  }
+
+  private post(): void {
+    if (this.ready && this.view) void this.panel.webview.postMessage({ type: 'show', view: this.view } satisfies ToWebview);
+  }
+
+  private receive(message: unknown): void {
+    if (!isFromWebview(message)) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        break;
+      case 'rendered':
+        this.rendered.push(message.summary);
+        break;
+      case 'copyCurl':
+        this.actions.copyCurl();
+        break;
+      case 'openFullBody':
+        this.actions.openFullBody();
+        break;
+      case 'rerun':
+        this.actions.rerun();
+        break;
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'run.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'run.css'));
+    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>OpenCX run</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p>Waiting for the run…</p></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+}

@@ -1,0 +1,79 @@
+import type { ExecutionResult } from '../../../server/src/engine/execute';
+import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
+
+/** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
+export const DISPLAY_CAP_CHARS = 1_000_000;
+
+/** Everything the run webview shows. Plain data: the page renders every value as text. */
+export interface RunView {
+  actionName: string;
+  environment?: string;
+  contact?: string;
+  ranAt: string;
+  outcome: ExecutionResult['outcome'];
+  explanation: RunExplanation;
+  ai: { status: number | null; body: string; truncated: boolean; bytes: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
+  /** The body as pretty-printed JSON, when the AI's text is JSON (a second view only). */
+  prettyJson?: string;
+  request: ExecutionResult['request'];
+  curl: string;
+  response: ExecutionResult['response'];
+  redirects: ExecutionResult['redirects'];
+  error: ExecutionResult['error'];
+  notes: string[];
+  visibleToContact: boolean;
+  differsFromOpenCX: boolean;
+}
+
+/** What the run was about, besides the result. */
+export interface RunMeta {
+  actionName: string;
+  environment?: string;
+  contact?: string;
+  ranAt: Date;
+  curl: string;
+  tokenBudget: number;
+}
+
+function prettyJsonOf(body: string): string | undefined {
+  const trimmed = body.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The view of one run, with the body cut at DISPLAY_CAP_CHARS so a 100 MB response cannot freeze the page. */
+export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
+  const truncated = result.ai.body.length > DISPLAY_CAP_CHARS;
+  const body = truncated ? result.ai.body.slice(0, DISPLAY_CAP_CHARS) : result.ai.body;
+  const prettyJson = truncated ? undefined : prettyJsonOf(body);
+  return {
+    actionName: meta.actionName,
+    ...(meta.environment ? { environment: meta.environment } : {}),
+    ...(meta.contact ? { contact: meta.contact } : {}),
+    ranAt: meta.ranAt.toISOString(),
+    outcome: result.outcome,
+    explanation: explainRun(result, meta.tokenBudget),
+    ai: {
+      status: result.ai.status,
+      body,
+      truncated,
+      bytes: Buffer.byteLength(result.ai.body, 'utf8'),
+      tokens: result.response.tokens,
+      tokensEstimated: result.response.tokensEstimated,
+      tokenBudget: meta.tokenBudget,
+    },
+    ...(prettyJson !== undefined && prettyJson !== body ? { prettyJson } : {}),
+    request: result.request,
+    curl: meta.curl,
+    response: result.response,
+    redirects: result.redirects,
+    error: result.error,
+    notes: result.notes,
+    visibleToContact: result.visibleToContact,
+    differsFromOpenCX: result.differsFromOpenCX,
+  };
+}
