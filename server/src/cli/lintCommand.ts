@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { RuleLevel, RuleSettings } from '../engine/rules/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { collectFiles, loadWorkspace } from './files';
 import { formatJson } from './formats/json';
@@ -11,13 +12,19 @@ import type { CliContext } from './context';
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `opencx-actions lint [paths…] [--format stylish|json|sarif] [--max-warnings N]` */
+/** `opencx-actions lint [paths…] [--format stylish|json|sarif] [--max-warnings N] [--rule code=level]… [--env NAME] [--contact NAME]` */
 export function lintCommand(args: string[], context: CliContext): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     strict: true,
-    options: { format: { type: 'string', default: 'stylish' }, 'max-warnings': { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      env: { type: 'string' },
+      contact: { type: 'string' },
+    },
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
@@ -25,7 +32,11 @@ export function lintCommand(args: string[], context: CliContext): number {
 
   const files = collectFiles(positionals.length ? positionals : ['.'], context.cwd);
   const workspace = new Workspace();
+  workspace.configure(parseRules(values.rule ?? []));
+  // No secret check here: whether CI has a secret set says nothing about the files (unknown-secret is the editor's).
+  workspace.setContext({ environment: values.env, contact: values.contact });
   const displayOf = loadWorkspace(workspace, files, context.cwd);
+  checkSelection(workspace, values.env, values.contact);
   const findings: CliFinding[] = [];
   for (const file of files) {
     for (const finding of workspace.findings(file.id)) findings.push(toCliFinding(file.display, finding, displayOf));
@@ -40,6 +51,33 @@ export function lintCommand(args: string[], context: CliContext): number {
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'stylish') context.stderr.write(`${summary.warnings} warning${summary.warnings === 1 ? ' exceeds' : 's exceed'} --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/** `--env`/`--contact` must name something some opencx.config.json defines, as `plan` requires. */
+function checkSelection(workspace: Workspace, environment: string | undefined, contact: string | undefined): void {
+  const models = workspace.ids('config').map((id) => workspace.orgFor(id)?.model).filter((m) => m !== undefined);
+  const check = (flag: string, name: string | undefined, names: string[]) => {
+    if (name !== undefined && !names.includes(name)) {
+      throw new UsageError(`${flag} "${name}" is not defined in any opencx.config.json${names.length ? `; available: ${[...new Set(names)].join(', ')}` : ''}`);
+    }
+  };
+  check('--env', environment, models.flatMap((m) => Object.keys(m.environments)));
+  check('--contact', contact, models.flatMap((m) => [...Object.keys(m.contacts), ...Object.values(m.environments).flatMap((e) => Object.keys(e.contacts ?? {}))]));
+}
+
+const LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
+
+/** `--rule code=level`, repeatable: the CLI's form of the `opencx.rules` setting. */
+function parseRules(given: string[]): RuleSettings {
+  const rules: Record<string, RuleLevel> = {};
+  for (const entry of given) {
+    const match = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(entry);
+    if (!match || !(LEVELS as readonly string[]).includes(match[2])) {
+      throw new UsageError(`--rule takes code=level with level one of ${LEVELS.join(', ')}; got "${entry}"`);
+    }
+    rules[match[1]] = match[2] as RuleLevel;
+  }
+  return rules;
 }
 
 function parseMaxWarnings(raw: string | undefined): number | undefined {

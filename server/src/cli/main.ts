@@ -1,10 +1,12 @@
 import pkg from '../../../package.json';
 import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
+import { planCommand } from './planCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
+  plan: planCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -10,11 +10,25 @@ export const USAGE = `Usage: opencx-actions <command> [options]
 
 Commands:
   lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
+  plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
 
 Options for lint:
   --format <name>     stylish (default), json or sarif
   --max-warnings <n>  exit 1 when there are more than n warnings
+  --rule <code=level> set a rule's severity: error, warning, info, hint or off (repeatable)
+  --env <name>        environment for header checks (default: the config's defaultEnvironment)
+  --contact <name>    test contact for header checks (default: the config's defaultContact)
+
+Options for plan:
+  --param <name=value>  a value the AI would extract (repeatable); missing ones show as {name}
+  --env <name>          environment from opencx.config.json (default: its defaultEnvironment)
+  --contact <name>      test contact from opencx.config.json (default: its defaultContact)
+  --config <path>       opencx.config.json to use (default: the nearest one at or above FILE)
+  --format <name>       text (default) or json; secrets are never printed
+
+Common options:
   -h, --help          show this help
   -v, --version       show the version
 
-Exit codes: 0 no error, 1 errors (or too many warnings), 2 bad usage or unreadable input.`;
+Exit codes: 0 no error; 1 errors (lint: or too many warnings; plan: the action cannot be planned);
+2 bad usage, unreadable input, or an unknown environment or contact.`;

@@ -1,4 +1,5 @@
 import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseWellFormedTree } from './jsonTree';
 import { LineIndex, type Range, type Span } from './text';
 
 export type JsonPath = (string | number)[];
@@ -9,53 +10,81 @@ export type JsonPath = (string | number)[];
  */
 export const MAX_NESTING_DEPTH = 512;
 
+/** Marks a value still to be recovered from a malformed text. */
+const RECOVER = Symbol('recover');
+
 /**
  * One JSON text, parsed for both speed and positions.
  *
- * The value comes from `JSON.parse` when the text is valid (the fast path); the jsonc-parser tree that
- * gives positions is built only when something needs a position, so a valid file never pays for it.
+ * The value comes from `JSON.parse` when the text is valid (the fast path); the tree that gives positions is
+ * built only when something needs a position, so a valid file with nothing to report never pays for it.
  */
 export class JsonDocument {
   private treeCache: Node | undefined | null = null;
   private linesCache: LineIndex | undefined;
   private syntaxErrorsCache: ParseError[] | undefined;
-  readonly value: unknown;
+  private valueCache: unknown;
   /** False when the text is not valid JSON; `value` is then jsonc-parser's best-effort recovery. */
   readonly wellFormed: boolean;
   /** Offset of the bracket that opens a level deeper than MAX_NESTING_DEPTH; such a text has no value and no tree. */
   readonly tooDeepAt: number | undefined;
 
+  /** Number of object keys in `value` (well-formed texts only), for the duplicate-key test. */
+  readonly keyCount: number = 0;
+
   constructor(readonly text: string) {
-    this.tooDeepAt = offsetBeyondDepth(text, MAX_NESTING_DEPTH);
+    let value: unknown;
+    let parsed = true;
+    // A malformed text makes JSON.parse throw, and capturing the stack of that SyntaxError costs more than the
+    // parse itself; nothing reads it, so none is captured (restored at once, no await in between).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      value = JSON.parse(text); // V8's JSON parser is iterative: any depth is safe here
+    } catch {
+      parsed = false;
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    // Our own walks recurse, so nesting is checked before anything walks: from the value when it parsed (cheap),
+    // from the text otherwise (jsonc-parser recurses too).
+    const shape = parsed ? measure(value) : undefined;
+    this.tooDeepAt = !parsed || shape!.depth > MAX_NESTING_DEPTH ? offsetBeyondDepth(text, MAX_NESTING_DEPTH) : undefined;
     if (this.tooDeepAt !== undefined) {
       this.treeCache = undefined;
       this.syntaxErrorsCache = [];
-      this.value = undefined;
       this.wellFormed = false;
       return;
     }
-    let value: unknown;
-    let wellFormed = true;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      wellFormed = false;
-      value = this.tree ? getNodeValue(this.tree) : undefined;
-    }
-    this.value = value;
-    this.wellFormed = wellFormed;
+    this.wellFormed = parsed;
+    this.keyCount = shape?.keys ?? 0;
+    this.valueCache = parsed ? value : RECOVER;
+  }
+
+  /** The parsed value; for malformed text, what jsonc-parser recovers (computed on first use). */
+  get value(): unknown {
+    if (this.valueCache === RECOVER) this.valueCache = this.tree ? getNodeValue(this.tree) : undefined;
+    return this.valueCache;
   }
 
   get lines(): LineIndex {
     return (this.linesCache ??= new LineIndex(this.text));
   }
 
-  /** The jsonc-parser tree, built on first use; undefined for an empty text. */
+  /**
+   * The position tree (jsonc-parser's Node shape), built on first use; undefined for an empty text. Valid JSON
+   * gets the fast strict builder; malformed text gets jsonc-parser, which recovers and reports the errors.
+   */
   get tree(): Node | undefined {
     if (this.treeCache === null) {
-      const errors: ParseError[] = [];
-      this.treeCache = parseTree(this.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-      this.syntaxErrorsCache = errors;
+      if (this.wellFormed) {
+        this.treeCache = parseWellFormedTree(this.text);
+        this.syntaxErrorsCache = [];
+      } else {
+        const errors: ParseError[] = [];
+        this.treeCache = parseTree(this.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+        this.syntaxErrorsCache = errors;
+      }
     }
     return this.treeCache;
   }
@@ -134,32 +163,45 @@ export function offsetBeyondDepth(text: string, limit: number): number | undefin
   return undefined;
 }
 
-/** Counts the keys of every object in a parsed value. */
-function countKeys(value: unknown): number {
-  if (Array.isArray(value)) {
-    let n = 0;
-    for (const item of value) n += countKeys(item);
-    return n;
+/** Counts the keys of every object in a parsed value and its deepest nesting, without recursion. */
+function measure(root: unknown): { keys: number; depth: number } {
+  let keys = 0;
+  let depth = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [value, level] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (level > depth) depth = level;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push([item, level + 1]);
+    } else {
+      for (const key in value) {
+        keys++;
+        const item = (value as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push([item, level + 1]);
+      }
+    }
   }
-  if (value !== null && typeof value === 'object') {
-    let n = 0;
-    for (const key in value) n += 1 + countKeys((value as Record<string, unknown>)[key]);
-    return n;
-  }
-  return 0;
+  return { keys, depth };
 }
 
-const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
-
 /**
- * Cheap test for duplicate keys in a well-formed text: JSON.parse keeps only the last of two equal keys, so
- * the parsed value has fewer keys than the text has `"…":` tokens exactly when a key is repeated.
- * Every match consumes one whole string token, so the scan cannot get out of step inside a string.
+ * Whether a well-formed text repeats a key in some object. JSON.parse keeps only the last of two equal keys, so
+ * the parsed value has fewer keys than the text has key-closing quotes (`"` then `:`) exactly when one repeats.
+ * In valid JSON a `"` that is not escaped ends a string, and one followed by `:` ends a key; a colon inside a
+ * string has no unescaped quote before it.
  */
 export function mayHaveDuplicateKeys(doc: JsonDocument): boolean {
   if (!doc.wellFormed) return false;
+  const text = doc.text;
   let keyTokens = 0;
-  STRING_TOKEN.lastIndex = 0;
-  for (let m = STRING_TOKEN.exec(doc.text); m; m = STRING_TOKEN.exec(doc.text)) if (m[1] !== undefined) keyTokens++;
-  return keyTokens !== countKeys(doc.value);
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let i = colon - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i--;
+    if (text.charCodeAt(i) !== 34) continue;
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) keyTokens++;
+  }
+  return keyTokens !== doc.keyCount;
 }

@@ -22,6 +22,8 @@ export interface SourceLocation {
 
 export interface ShadowedValue {
   source: HeaderSource;
+  /** The name as this layer spells it (names compare case-insensitively). */
+  name?: string;
   /** The value as written (secret references unexpanded). */
   value: string;
   location?: SourceLocation;
@@ -53,8 +55,19 @@ export interface RequestPlan {
   body?: PlannedBody;
   /** Whether the active contact would be offered this action at all (segment filter). */
   visibleToContact: boolean;
+  /** One sentence: why the contact is (or is not) offered the action. */
+  visibilityReason?: string;
   /** Plain sentences about assumptions and surprises the user should know. */
   notes: string[];
+  /** The environment the plan was resolved for; undefined: the top-level settings only. */
+  environment?: string;
+  /** The test contact the plan was resolved for; undefined: an implicit anonymous visitor. */
+  contact?: string;
+  /**
+   * Dry runs only: names of parameters and body fields that had no value and show a placeholder (`{name}` in the
+   * URL, `"{name}"` or the sample value in the body). A plan with placeholders must never be sent.
+   */
+  placeholders?: string[];
 }
 
 /** `${secret:NAME}` references in a value. */
@@ -67,4 +80,6 @@ export function secretReferences(value: string): string[] {
 /** Where secret values come from at send time: VS Code's SecretStorage, or OPENCX_SECRET_<NAME> in a terminal. */
 export interface SecretSource {
   get(name: string): Promise<string | undefined>;
+  /** Whether a value exists, without handing it out (for `unknown-secret` and plan notes); optional. */
+  has?(name: string): Promise<boolean>;
 }

@@ -6,17 +6,20 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Three rolling rows of the alignment table, allocated once per call.
+  let beforePrevious = new Uint16Array(b.length + 1);
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, beforePrevious[j - 2] + 1);
+      current[j] = best;
     }
-    beforePrevious = previous;
-    previous = current;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[b.length];
 }
@@ -31,8 +34,11 @@ export function closestMatch(input: string, candidates: Iterable<string>): strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate.toLowerCase() === lowered) return candidate;
-    const distance = editDistance(lowered, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    if (other === lowered) return candidate;
+    // The distance is at least the difference in length: skip what could never be close enough.
+    if (Math.abs(other.length - lowered.length) > Math.floor(Math.max(other.length, lowered.length) / 3)) continue;
+    const distance = editDistance(lowered, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -103,7 +103,7 @@ describe('a rule that throws', () => {
       },
       actionEntry: () => undefined,
     };
-    const findings = checkAction({ id: ACTION_ID, document, action: actionModelOf(document.value)!, org: undefined, workspace: failing });
+    const findings = checkAction({ id: ACTION_ID, document, action: actionModelOf(document.value)!, org: undefined, workspace: failing, context: {} });
     assert.deepEqual(findings.map((f) => f.code), ['missing-segment-rule', 'internal-error']);
     const internal = findings[1];
     assert.deepEqual(

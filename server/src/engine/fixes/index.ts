@@ -10,5 +10,5 @@ export function fixesFor(workspace: Workspace, id: string, finding: Finding): Co
   const document = workspace.document(id);
   const provider = FIX_PROVIDERS[finding.code];
   if (!document || !document.wellFormed || !provider) return [];
-  return provider({ id, document, finding, org: workspace.orgFor(id) });
+  return provider({ id, document, finding, org: workspace.orgFor(id), isNameTaken: (name) => workspace.isNameTaken(name) });
 }

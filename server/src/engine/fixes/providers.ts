@@ -55,7 +55,6 @@ const segmentFixes: FixProvider = ({ id, document, org }) => {
   for (const segment of org?.model?.segments ?? []) {
     fixes.push({ title: `Restrict to segment "${segment}"`, edits: setValue(id, document, ['restrictedToSegments'], [segment]) });
   }
-  if (fixes.length > 1) fixes[1].isPreferred = true;
   return fixes;
 };
 
@@ -78,9 +77,11 @@ const authorizationFix: FixProvider = ({ id, document, finding }) => {
   return [{ title: 'Add the "Bearer " scheme', isPreferred: true, edits: setValue(id, document, path, `Bearer ${value.trim()}`) }];
 };
 
-const duplicateNameFix: FixProvider = ({ id, document }) => {
+const duplicateNameFix: FixProvider = ({ id, document, isNameTaken }) => {
   const name = String((document.value as Data).name ?? '').trim();
-  return [{ title: `Rename to "${name} (2)"`, edits: setValue(id, document, ['name'], `${name} (2)`) }];
+  let n = 2;
+  while (isNameTaken(`${name} (${n})`)) n++;
+  return [{ title: `Rename to "${name} (${n})"`, edits: setValue(id, document, ['name'], `${name} (${n})`) }];
 };
 
 const unknownPropertyFix: FixProvider = ({ id, document, finding }) => {

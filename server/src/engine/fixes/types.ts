@@ -25,6 +25,8 @@ export interface FixContext {
   document: JsonDocument;
   finding: Finding;
   org: OrgContext | undefined;
+  /** Whether another action already has this name (compared as duplicate-action-name compares). */
+  isNameTaken(name: string): boolean;
 }
 
 export type FixProvider = (context: FixContext) => CodeFix[];

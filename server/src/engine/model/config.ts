@@ -5,18 +5,25 @@ import type { JsonPath } from '../jsonDocument';
  * Tolerant like the action model: values of the wrong type are taken as absent.
  */
 
+/** A query, path or body override value as the config may write it. */
 export type ScalarParam = string | number | boolean;
 
+/** A named test contact after reading: every map present (empty when not written). */
 export interface ContactConfig {
   segments: string[];
   /** Absent: an anonymous contact (not identified yet). */
   externalId?: string;
+  /** Sample identity, used for the magic fields `contact.email`, `contact.name` and `contact.phone`. */
+  email?: string;
+  name?: string;
+  phone?: string;
   headers: Record<string, string>;
   queryParams: Record<string, ScalarParam>;
   pathParams: Record<string, ScalarParam>;
   bodyParams: Record<string, unknown>;
 }
 
+/** Whether support has enabled the `x-opencx-*` headers, and the organisation UUID they carry. */
 export interface ContextHeadersConfig {
   enabled: boolean;
   orgId?: string;
@@ -31,8 +38,23 @@ export interface OrgSettings {
   contacts: Record<string, ContactConfig>;
 }
 
+/** What an environment writes about one contact: only the keys present in the file. */
+export type ContactOverlay = Partial<ContactConfig>;
+
+/**
+ * What one environment writes: only the keys present in the file, so an overlay never resets what it does not
+ * mention (`"segments": []` written is an empty list; not written is `undefined`).
+ */
+export interface OrgOverlay {
+  globalVariables?: Record<string, string>;
+  contextHeaders?: Partial<ContextHeadersConfig>;
+  segments?: string[];
+  contacts?: Record<string, ContactOverlay>;
+}
+
+/** The whole config: top-level settings, the environment overlays, and the defaults for the active selection. */
 export interface OrgConfig extends OrgSettings {
-  environments: Record<string, Partial<OrgSettings>>;
+  environments: Record<string, OrgOverlay>;
   defaultEnvironment?: string;
   defaultContact?: string;
 }
@@ -40,6 +62,7 @@ export interface OrgConfig extends OrgSettings {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const has = (o: Json, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -55,50 +78,66 @@ function scalarMap(v: unknown): Record<string, ScalarParam> {
   return out;
 }
 
-function contactOf(v: unknown): ContactConfig {
-  const c = isObject(v) ? v : {};
-  return {
-    segments: strings(c.segments),
-    ...(typeof c.externalId === 'string' && c.externalId ? { externalId: c.externalId } : {}),
-    headers: stringMap(c.headers),
-    queryParams: scalarMap(c.queryParams),
-    pathParams: scalarMap(c.pathParams),
-    bodyParams: isObject(c.bodyParams) ? { ...c.bodyParams } : {},
-  };
-}
+const IDENTITY_KEYS = ['externalId', 'email', 'name', 'phone'] as const;
 
-function contactsOf(v: unknown): Record<string, ContactConfig> {
-  const out: Record<string, ContactConfig> = {};
-  if (isObject(v)) for (const [name, c] of Object.entries(v)) out[name] = contactOf(c);
+/** The keys a contact object writes, each read tolerantly; keys of the wrong type count as not written. */
+function contactOverlayOf(v: unknown): ContactOverlay {
+  const c = isObject(v) ? v : {};
+  const out: ContactOverlay = {};
+  if (Array.isArray(c.segments)) out.segments = strings(c.segments);
+  for (const key of IDENTITY_KEYS) {
+    const value = c[key];
+    if (typeof value === 'string' && value) out[key] = value;
+  }
+  if (isObject(c.headers)) out.headers = stringMap(c.headers);
+  if (isObject(c.queryParams)) out.queryParams = scalarMap(c.queryParams);
+  if (isObject(c.pathParams)) out.pathParams = scalarMap(c.pathParams);
+  if (isObject(c.bodyParams)) out.bodyParams = { ...c.bodyParams };
   return out;
 }
 
-function contextHeadersOf(v: unknown): ContextHeadersConfig {
+const EMPTY_CONTACT: ContactConfig = { segments: [], headers: {}, queryParams: {}, pathParams: {}, bodyParams: {} };
+
+/** A complete contact: what is written, the rest empty. */
+function completeContact(overlay: ContactOverlay): ContactConfig {
+  return { ...EMPTY_CONTACT, ...overlay };
+}
+
+function contactsOf(v: unknown, complete: boolean): Record<string, ContactConfig | ContactOverlay> {
+  const out: Record<string, ContactConfig | ContactOverlay> = {};
+  if (isObject(v)) for (const [name, c] of Object.entries(v)) out[name] = complete ? completeContact(contactOverlayOf(c)) : contactOverlayOf(c);
+  return out;
+}
+
+function contextHeadersOverlayOf(v: unknown): Partial<ContextHeadersConfig> {
   const c = isObject(v) ? v : {};
-  return { enabled: c.enabled === true, ...(typeof c.orgId === 'string' ? { orgId: c.orgId } : {}) };
+  return {
+    ...(typeof c.enabled === 'boolean' ? { enabled: c.enabled } : {}),
+    ...(typeof c.orgId === 'string' ? { orgId: c.orgId } : {}),
+  };
 }
 
 /** Only the keys an environment actually writes, so an overlay never resets what it does not mention. */
-function overlayOf(v: unknown): Partial<OrgSettings> {
+function overlayOf(v: unknown): OrgOverlay {
   const e = isObject(v) ? v : {};
   return {
-    ...(e.globalVariables !== undefined ? { globalVariables: stringMap(e.globalVariables) } : {}),
-    ...(e.contextHeaders !== undefined ? { contextHeaders: contextHeadersOf(e.contextHeaders) } : {}),
+    ...(has(e, 'globalVariables') ? { globalVariables: stringMap(e.globalVariables) } : {}),
+    ...(has(e, 'contextHeaders') ? { contextHeaders: contextHeadersOverlayOf(e.contextHeaders) } : {}),
     ...(Array.isArray(e.segments) ? { segments: strings(e.segments) } : {}),
-    ...(e.contacts !== undefined ? { contacts: contactsOf(e.contacts) } : {}),
+    ...(has(e, 'contacts') ? { contacts: contactsOf(e.contacts, false) } : {}),
   };
 }
 
 /** The config model of a parsed value, or undefined when the value is not an object. */
 export function configModelOf(value: unknown): OrgConfig | undefined {
   if (!isObject(value)) return undefined;
-  const environments: Record<string, Partial<OrgSettings>> = {};
+  const environments: Record<string, OrgOverlay> = {};
   if (isObject(value.environments)) for (const [name, e] of Object.entries(value.environments)) environments[name] = overlayOf(e);
   return {
     globalVariables: stringMap(value.globalVariables),
-    contextHeaders: contextHeadersOf(value.contextHeaders),
+    contextHeaders: { enabled: false, ...contextHeadersOverlayOf(value.contextHeaders) },
     segments: Array.isArray(value.segments) ? strings(value.segments) : undefined,
-    contacts: contactsOf(value.contacts),
+    contacts: contactsOf(value.contacts, true) as Record<string, ContactConfig>,
     environments,
     ...(typeof value.defaultEnvironment === 'string' ? { defaultEnvironment: value.defaultEnvironment } : {}),
     ...(typeof value.defaultContact === 'string' ? { defaultContact: value.defaultContact } : {}),
@@ -108,7 +147,7 @@ export function configModelOf(value: unknown): OrgConfig | undefined {
 /** The raw JSON value of an environment's overlay, for provenance: which layer wrote a given setting. */
 export function rawEnvironment(rawConfig: unknown, environment: string): Json | undefined {
   if (!isObject(rawConfig) || !isObject(rawConfig.environments)) return undefined;
-  const e = rawConfig.environments[environment];
+  const e = has(rawConfig.environments, environment) ? rawConfig.environments[environment] : undefined;
   return isObject(e) ? e : undefined;
 }
 
@@ -118,42 +157,56 @@ export function rawEnvironment(rawConfig: unknown, environment: string): Json | 
  * Undefined when neither writes it.
  */
 export function settingLocation(rawConfig: unknown, environment: string | undefined, settingPath: JsonPath): JsonPath | undefined {
-  const has = (root: unknown, path: JsonPath): boolean => {
+  const writes = (root: unknown, path: JsonPath): boolean => {
     let current = root;
     for (const segment of path) {
-      if (!isObject(current) || !(String(segment) in current)) return false;
+      if (!isObject(current) || !has(current, String(segment))) return false;
       current = current[String(segment)];
     }
     return true;
   };
-  if (environment !== undefined && has(rawEnvironment(rawConfig, environment), settingPath)) {
+  if (environment !== undefined && writes(rawEnvironment(rawConfig, environment), settingPath)) {
     return ['environments', environment, ...settingPath];
   }
-  return has(rawConfig, settingPath) ? settingPath : undefined;
+  return writes(rawConfig, settingPath) ? settingPath : undefined;
+}
+
+/**
+ * Header maps merge key by key with names compared case-insensitively: the overlay's `authorization` replaces the
+ * top level's `Authorization` (and keeps its own spelling), as HTTP would treat them as one header anyway.
+ */
+export function mergeHeaderMaps(base: Record<string, string>, overlay: Record<string, string> | undefined): Record<string, string> {
+  if (!overlay) return { ...base };
+  const replaced = new Set(Object.keys(overlay).map((k) => k.toLowerCase()));
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(base)) if (!replaced.has(k.toLowerCase())) out[k] = v;
+  return Object.assign(out, overlay);
+}
+
+/** One contact after its environment overlay: maps merge, lists and scalars replace, unwritten keys stay. */
+function overlayContact(base: ContactConfig | undefined, overlay: ContactOverlay): ContactConfig {
+  if (!base) return completeContact(overlay);
+  return {
+    ...base,
+    ...overlay,
+    headers: mergeHeaderMaps(base.headers, overlay.headers),
+    queryParams: { ...base.queryParams, ...overlay.queryParams },
+    pathParams: { ...base.pathParams, ...overlay.pathParams },
+    bodyParams: { ...base.bodyParams, ...overlay.bodyParams },
+  };
 }
 
 /**
  * The settings in effect in one environment: the environment's overlay laid over the top level.
- * Maps merge key by key (a contact's maps too); lists and scalars replace.
+ * Maps merge key by key (a contact's maps too; header names case-insensitively); lists and scalars replace;
+ * a key the environment does not write keeps the top-level value. An unknown environment overlays nothing.
  */
 export function effectiveSettings(config: OrgConfig, environment: string | undefined): OrgSettings {
-  const overlay = environment !== undefined ? config.environments[environment] ?? {} : {};
+  const overlay: OrgOverlay = environment !== undefined && has(config.environments, environment) ? config.environments[environment] : {};
   const contacts: Record<string, ContactConfig> = { ...config.contacts };
-  for (const [name, c] of Object.entries(overlay.contacts ?? {})) {
-    const base = config.contacts[name];
-    contacts[name] = base
-      ? {
-          segments: c.segments.length || !base.segments.length ? c.segments : base.segments,
-          ...(c.externalId ?? base.externalId ? { externalId: c.externalId ?? base.externalId } : {}),
-          headers: { ...base.headers, ...c.headers },
-          queryParams: { ...base.queryParams, ...c.queryParams },
-          pathParams: { ...base.pathParams, ...c.pathParams },
-          bodyParams: { ...base.bodyParams, ...c.bodyParams },
-        }
-      : c;
-  }
+  for (const [name, c] of Object.entries(overlay.contacts ?? {})) contacts[name] = overlayContact(has(config.contacts, name) ? config.contacts[name] : undefined, c);
   return {
-    globalVariables: { ...config.globalVariables, ...overlay.globalVariables },
+    globalVariables: mergeHeaderMaps(config.globalVariables, overlay.globalVariables),
     contextHeaders: { ...config.contextHeaders, ...overlay.contextHeaders },
     segments: overlay.segments ?? config.segments,
     contacts,

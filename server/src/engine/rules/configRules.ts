@@ -2,6 +2,7 @@ import { closestMatch } from '../similar';
 import { authorizationFindings, credentialFindings } from './credentialRules';
 import { configLiterals } from './literalValues';
 import { valueRange } from './positions';
+import { knownSegments } from './unknownSegmentRule';
 import type { ConfigRule, RuleFinding } from './types';
 
 type Json = Record<string, unknown>;
@@ -29,7 +30,7 @@ export const configUnknownSegmentRule: ConfigRule = {
   defaultSeverity: 'warning',
   summary: 'A contact is in a segment that the segments list does not have.',
   check({ document, raw, model }) {
-    const known = model?.segments;
+    const known = model ? knownSegments(model) : undefined;
     if (!known || !isObject(raw)) return [];
     const findings: RuleFinding[] = [];
     const scan = (contacts: unknown, base: (string | number)[]) => {

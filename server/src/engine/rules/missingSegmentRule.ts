@@ -2,12 +2,20 @@ import { changesState, type ActionModel } from '../model/action';
 import { actionHandle } from './positions';
 import type { ActionRule } from './types';
 
-/** Words in a name or description that say the action changes something, whatever its method. */
-const STATE_CHANGING_WORDS = /\b(refund|cancel|delete|remove|erase|close|deactivate|unsubscribe|charge|pay|transfer|reset|change|update|modify|create|book|reschedule|void|revoke)\w*/i;
+/**
+ * Verbs that say an action changes something, whatever its method. Only the first word of the name or of the
+ * description counts: names and descriptions start with what the action does ("Cancel order"), while the same
+ * words later are usually nouns ("Get refund status", "List charges").
+ */
+const STATE_CHANGING_VERBS = /^(refund|cancel|delete|remove|erase|close|deactivate|unsubscribe|charge|pay|transfer|reset|change|update|modify|create|book|reschedule|void|revoke|submit|send)$/i;
+
+function firstWord(text: string): string {
+  return /^[^A-Za-z]*([A-Za-z]+)/.exec(text)?.[1] ?? '';
+}
 
 function stateChange(action: ActionModel): string | undefined {
   if (changesState(action)) return `${action.method}`;
-  const word = STATE_CHANGING_WORDS.exec(`${action.name} ${action.description}`)?.[0];
+  const word = [firstWord(action.name), firstWord(action.description)].find((w) => STATE_CHANGING_VERBS.test(w));
   return word ? `"${word.toLowerCase()}"` : undefined;
 }
 

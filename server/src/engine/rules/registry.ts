@@ -2,6 +2,7 @@ import { configAuthorizationRule, configCredentialRule, configUnknownDefaultRule
 import { authorizationRule, credentialRule } from './credentialActionRules';
 import { longDescriptionRule, vagueDescriptionRule } from './descriptionRules';
 import { duplicateNameRule } from './duplicateNameRule';
+import { configUnknownSecretRule, contextHeaderConflictRule, headerShadowedRule, unknownSecretRule } from './headerRules';
 import { missingSegmentRule } from './missingSegmentRule';
 import { noChannelRule } from './noChannelRule';
 import { pathParameterRule } from './pathParameterRule';
@@ -21,6 +22,9 @@ export const ACTION_RULES: readonly ActionRule[] = [
   longDescriptionRule,
   credentialRule,
   authorizationRule,
+  headerShadowedRule,
+  contextHeaderConflictRule,
+  unknownSecretRule,
 ];
 
 /** Every rule that checks opencx.config.json. */
@@ -29,4 +33,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configAuthorizationRule,
   configUnknownSegmentRule,
   configUnknownDefaultRule,
+  configUnknownSecretRule,
 ];

@@ -33,6 +33,17 @@ export interface WorkspaceQueries {
   actionEntry(id: string): { action: ActionModel; document: JsonDocument } | undefined;
 }
 
+/**
+ * Who the checks are for: the active environment and test contact (VS Code: the status bar pickers; CLI:
+ * `--env`/`--contact`; otherwise the config's defaults), and which secrets are set (undefined: unknown, so
+ * `unknown-secret` stays silent).
+ */
+export interface LintContext {
+  environment?: string;
+  contact?: string;
+  isSecretSet?: (name: string) => boolean;
+}
+
 /** Everything a rule sees about one action file. */
 export interface ActionRuleContext {
   id: string;
@@ -40,6 +51,7 @@ export interface ActionRuleContext {
   action: ActionModel;
   org: OrgContext | undefined;
   workspace: WorkspaceQueries;
+  context: LintContext;
 }
 
 /**
@@ -65,6 +77,7 @@ export interface ActionRule {
 export interface ConfigRuleContext {
   id: string;
   document: JsonDocument;
+  context: LintContext;
   /** The file's current value (well-formed JSON, possibly with schema errors). */
   raw: unknown;
   model: OrgConfig | undefined;

@@ -1,7 +1,17 @@
+import type { OrgConfig } from '../model/config';
 import { closestMatch } from '../similar';
 import { baseName } from '../workspace/paths';
 import { valueRange } from './positions';
 import type { ActionRule, RuleFinding } from './types';
+
+/**
+ * Every segment name the organisation has in some environment: the top-level list and each environment's own.
+ * Undefined when no list exists anywhere (then names cannot be checked).
+ */
+export function knownSegments(config: OrgConfig): string[] | undefined {
+  const lists = [config.segments, ...Object.values(config.environments).map((e) => e.segments)].filter((l): l is string[] => l !== undefined);
+  return lists.length ? [...new Set(lists.flat())] : undefined;
+}
 
 /**
  * `unknown-segment`: a name in `restrictedToSegments` that opencx.config.json does not list. No contact can be in
@@ -13,7 +23,7 @@ export const unknownSegmentRule: ActionRule = {
   defaultSeverity: 'warning',
   summary: 'A segment in restrictedToSegments is not listed in opencx.config.json.',
   check({ document, action, org }) {
-    const known = org?.model?.segments;
+    const known = org?.model ? knownSegments(org.model) : undefined;
     if (!known || !action.restrictedToSegments) return [];
     const findings: RuleFinding[] = [];
     const items = document.nodeAt(['restrictedToSegments'])?.children ?? [];

@@ -65,16 +65,24 @@ function typeWords(type: unknown): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0];
 }
 
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+/** Fills `{name}` placeholders; values are computed only for the placeholders a template uses. */
+function fill(template: string, vars: Record<string, () => string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name]?.() ?? whole);
 }
 
 /** The human message for one ajv error; `root` is the whole document's value (for `{method}` in templates). */
-export function messageFor(error: ErrorObject, path: JsonPath, value: unknown, subject: Subject, root: unknown): string {
+export function messageFor(
+  error: ErrorObject,
+  path: JsonPath,
+  value: unknown,
+  subject: Subject,
+  root: unknown,
+  suggestion: string | undefined = suggestionFor(error, value),
+): string {
   const parent = (error.parentSchema ?? {}) as SchemaObject;
   const label = pathLabel(path, subject);
   const method = root && typeof root === 'object' ? String((root as SchemaObject).method ?? '') : '';
-  const vars = { label, value: quoteValue(value), method };
+  const vars = { label: () => label, value: () => quoteValue(value), method: () => method };
   const hint = typeof parent['x-hint'] === 'string' ? ` ${parent['x-hint']}` : '';
   if (typeof parent.errorMessage === 'string' && error.keyword !== 'required' && error.keyword !== 'additionalProperties') {
     return withGot(fill(parent.errorMessage, vars), error.keyword === 'anyOf' || error.keyword === 'oneOf' ? describeValue(value) : undefined);
@@ -85,7 +93,6 @@ export function messageFor(error: ErrorObject, path: JsonPath, value: unknown, s
       return `${label} must be ${typeWords(params.type)}; got ${describeValue(value)}`;
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
-      const suggestion = typeof value === 'string' ? closestMatch(value, allowed.map(String)) : undefined;
       const didYouMean = suggestion !== undefined ? `; did you mean "${suggestion}"?` : '';
       return `${label} must be one of ${allowed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}; got ${quoteValue(value)}${didYouMean}`;
     }
@@ -112,7 +119,6 @@ export function messageFor(error: ErrorObject, path: JsonPath, value: unknown, s
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
       const known = Object.keys((parent.properties ?? {}) as SchemaObject);
-      const suggestion = closestMatch(unknown, known);
       const didYouMean = suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${known.join(', ')}`;
       return `"${unknown}" is not a property of ${label}${didYouMean}`;
     }

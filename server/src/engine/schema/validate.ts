@@ -21,12 +21,12 @@ function toFinding(doc: JsonDocument, error: ErrorObject, subject: Subject): Fin
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   const value = propertyName ?? valueAtPath(doc.value, path);
   let code = codeFor(error);
-  let message = messageFor(error, path, value, subject, doc.value);
+  const suggestion = suggestionFor(error, value);
+  let message = messageFor(error, path, value, subject, doc.value, suggestion);
   if (code === 'invalid-endpoint' && typeof value === 'string' && /^http:\/\//i.test(value)) {
     code = 'insecure-endpoint';
     message = `endpoint uses http://, which OpenCX never calls: use "https://${value.slice('http://'.length)}"`;
   }
-  const suggestion = suggestionFor(error, value);
   return { code, severity: 'error', message, range: placeError(doc, error, path), data: { path, ...(suggestion !== undefined ? { suggestion } : {}) } };
 }
 

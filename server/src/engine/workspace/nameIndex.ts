@@ -30,6 +30,10 @@ export class NameIndex {
     return touched;
   }
 
+  has(name: string): boolean {
+    return (this.byName.get(NameIndex.key(name))?.size ?? 0) > 0;
+  }
+
   others(id: string): string[] {
     const name = this.nameOf.get(id);
     if (name === undefined) return [];

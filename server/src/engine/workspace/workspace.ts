@@ -4,7 +4,7 @@ import type { JsonDocument } from '../jsonDocument';
 import { lintDocument, type DocumentLint } from '../lint';
 import { actionModelOf, type ActionModel } from '../model/action';
 import { configModelOf, type OrgConfig } from '../model/config';
-import type { OrgContext, RuleSettings, WorkspaceQueries } from '../rules/types';
+import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/types';
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';
@@ -37,6 +37,7 @@ export class Workspace implements WorkspaceQueries {
   private readonly files = new Map<string, FileEntry>();
   private readonly names = new NameIndex();
   private settings: RuleSettings = {};
+  private context: LintContext = {};
 
   constructor(private readonly validators: SchemaValidators = schemaValidators()) {}
 
@@ -93,6 +94,12 @@ export class Workspace implements WorkspaceQueries {
     for (const entry of this.files.values()) entry.findings = undefined;
   }
 
+  /** Sets who the checks are for (environment, contact, known secrets); every cached result is dropped. */
+  setContext(context: LintContext): void {
+    this.context = context;
+    for (const entry of this.files.values()) entry.findings = undefined;
+  }
+
   /** All findings of one file, rules and settings applied; empty for an unknown file. */
   findings(id: string): Finding[] {
     const entry = this.files.get(id);
@@ -128,6 +135,10 @@ export class Workspace implements WorkspaceQueries {
     });
   }
 
+  isNameTaken(name: string): boolean {
+    return this.names.has(name);
+  }
+
   actionEntry(id: string): { action: ActionModel; document: JsonDocument } | undefined {
     const entry = this.files.get(id);
     return entry?.action ? { action: entry.action, document: entry.lint.document } : undefined;
@@ -136,8 +147,8 @@ export class Workspace implements WorkspaceQueries {
   private ruleFindings(entry: FileEntry): Finding[] {
     const document = entry.lint.document;
     if (!document.wellFormed) return [];
-    if (entry.action) return checkAction({ id: entry.id, document, action: entry.action, org: this.orgFor(entry.id), workspace: this });
-    if (entry.kind === 'config') return checkConfig({ id: entry.id, document, raw: document.value, model: configModelOf(document.value) });
+    if (entry.action) return checkAction({ id: entry.id, document, action: entry.action, org: this.orgFor(entry.id), workspace: this, context: this.context });
+    if (entry.kind === 'config') return checkConfig({ id: entry.id, document, raw: document.value, model: configModelOf(document.value), context: this.context });
     return [];
   }
 
