@@ -1,20 +1,32 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, SecretNamesNotification, type WorkspaceStatus } from '../../server/src/protocol';
+import { COMMANDS } from './commands/ids';
 import { registerPeekCommand } from './commands/peek';
 import { registerSecretCommands } from './commands/secretCommands';
 import { startLanguageClient } from './languageClient';
+import { RunHistory } from './run/history';
+import { showRunHistory } from './run/historyCommand';
+import type { InputValues } from './run/inputs';
+import { PlanView } from './run/planView';
+import { runAction, type LastRun, type RunContext } from './run/runCommand';
+import { runSettings } from './run/settings';
 import { SecretStore } from './secrets';
+import { SelectionStore } from './selection';
 import { registerStatusItem } from './statusItem';
 
 let client: LanguageClient | undefined;
 
+/** Commands get a Uri from menus and the palette, and a string from code lenses sent by the server. */
+const uriOf = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined);
+
 /** What activate() returns: used by the end-to-end tests, and by nothing else. */
 export interface ExtensionApi {
-  /** The running language client. */
   readonly client: LanguageClient;
   /** The last counts the server sent for the language status item. */
   readonly status: () => WorkspaceStatus | undefined;
+  /** The last run started by any command, with its panel. */
+  readonly lastRun: () => LastRun | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -28,9 +40,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   sendSecretNames(secrets.names());
   context.subscriptions.push(secrets.onDidChange(sendSecretNames));
 
+  const selection = new SelectionStore(context.workspaceState, client);
+  const history = new RunHistory(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'history'), () => runSettings().historyLimit);
+  const planView = new PlanView(client, selection, context.workspaceState);
   const status = registerStatusItem(client);
-  context.subscriptions.push(status);
-  return { client, status: status.last };
+  const runContext: RunContext = { extension: context, client, secrets, selection, history, output };
+  let lastRun: LastRun | undefined;
+  const run = async (uri?: unknown, values?: InputValues) => {
+    const result = await runAction(runContext, uriOf(uri), values);
+    if (result) lastRun = result;
+    return result !== undefined;
+  };
+
+  context.subscriptions.push(
+    selection,
+    planView,
+    status,
+    vscode.commands.registerCommand(COMMANDS.selectEnvironment, (name?: string) => selection.pick('environment', name)),
+    vscode.commands.registerCommand(COMMANDS.selectContact, (name?: string) => selection.pick('contact', name)),
+    vscode.commands.registerCommand(COMMANDS.showRequestPlan, (uri?: unknown) => planView.show(uriOf(uri))),
+    vscode.commands.registerCommand(COMMANDS.runAction, run),
+    vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
+  );
+  return { client, status: status.last, lastRun: () => lastRun };
 }
 
 export async function deactivate(): Promise<void> {

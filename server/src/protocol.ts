@@ -1,4 +1,5 @@
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { RequestPlan } from './engine/plan';
 
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
@@ -42,6 +43,10 @@ export const CLIENT_COMMANDS = {
   moveToSecret: 'opencx.moveCredentialToSecret',
   /** Args: [uri, position, locations]. Opens a peek view on the locations. */
   peekLocations: 'opencx.peekLocations',
+  /** Args: [uri]. Runs the action (code lens). */
+  runAction: 'opencx.runAction',
+  /** Args: [uri]. Shows the action's request plan (code lens). */
+  showRequestPlan: 'opencx.showRequestPlan',
 } as const;
 
 /** Arguments of `opencx.moveCredentialToSecret`. The secret's value never travels in the protocol. */
@@ -59,3 +64,59 @@ export namespace SecretNamesNotification {
   export const method = 'opencx/secretNames';
   export const type = new NotificationType<{ names: string[] }>(method);
 }
+
+/** Who hovers, diagnostics and runs are for: the environment and test contact picked in the status bar. */
+export interface ActiveSelection {
+  environment?: string;
+  contact?: string;
+}
+
+/** Client → server: the active environment or contact changed (also sent once at start). */
+export namespace ActiveSelectionNotification {
+  export const method = 'opencx/activeSelection';
+  export const type = new NotificationType<ActiveSelection>(method);
+}
+
+/** One value a run needs (what the AI would extract), as the engine's runInputs describes it. */
+export interface RunInputInfo {
+  name: string;
+  in: 'path' | 'query' | 'body';
+  description?: string;
+  required: boolean;
+  schema?: Record<string, unknown>;
+}
+
+/** What the client needs to offer a run or a plan for one action file. */
+export interface ActionDescription {
+  actionName: string;
+  inputs: RunInputInfo[];
+  /** The organisation file in effect, if any, and the names it defines. */
+  config?: { uri: string; status: 'valid' | 'last-valid' | 'invalid'; environments: string[]; contacts: string[]; defaultEnvironment?: string; defaultContact?: string };
+  /** Whether the file can be planned at all; otherwise why not. */
+  problems: string[];
+}
+
+/** Client → server: describe the action in a file (inputs, organisation). Null when the file is not an indexed action. */
+export namespace DescribeActionRequest {
+  export const method = 'opencx/describeAction';
+  export const type = new RequestType<{ uri: string }, ActionDescription | null, void>(method);
+}
+
+export interface ResolveParams {
+  uri: string;
+  selection: ActiveSelection;
+  /** Values the AI would extract, by input name. */
+  values: Record<string, unknown>;
+  /** `send` requires every required value; `dryRun` shows placeholders. */
+  mode: 'send' | 'dryRun';
+}
+
+/** Client → server: the request plan for one action (never with secret values). */
+export namespace ResolveRequest {
+  export const method = 'opencx/resolve';
+  export const type = new RequestType<ResolveParams, ResolveResponse, void>(method);
+}
+
+export type ResolveResponse =
+  | { ok: true; plan: RequestPlan; planText: string }
+  | { ok: false; message: string; code: string; available?: string[]; missing?: string[] };

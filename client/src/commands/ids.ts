@@ -5,6 +5,11 @@ export const COMMANDS = {
   setSecret: 'opencx.setSecret',
   listSecrets: 'opencx.listSecrets',
   clearSecret: 'opencx.clearSecret',
+  selectEnvironment: 'opencx.selectEnvironment',
+  selectContact: 'opencx.selectContact',
+  showRequestPlan: CLIENT_COMMANDS.showRequestPlan,
+  runAction: CLIENT_COMMANDS.runAction,
+  showRunHistory: 'opencx.showRunHistory',
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
 } as const;

@@ -14,10 +14,14 @@ async function askName(given?: string): Promise<string | undefined> {
   }).then((v) => v?.trim());
 }
 
-async function setSecret(store: SecretStore, name?: string): Promise<boolean> {
+/**
+ * Sets a secret, asking for what is not given. `givenValue` is for automation (tests, other extensions calling the
+ * command); people are always asked in a password box, so the value is never typed into a file.
+ */
+async function setSecret(store: SecretStore, name?: string, givenValue?: string): Promise<boolean> {
   const chosen = await askName(name);
   if (!chosen) return false;
-  const value = await vscode.window.showInputBox({
+  const value = givenValue ?? await vscode.window.showInputBox({
     title: `OpenCX: Set Secret ${chosen}`,
     prompt: `Value of \${secret:${chosen}}. Stored in VS Code's secret storage, never in a file.`,
     password: true,
@@ -77,7 +81,7 @@ async function moveToSecret(store: SecretStore, args: MoveToSecretArgs): Promise
 
 export function registerSecretCommands(store: SecretStore): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.setSecret, (name?: string) => setSecret(store, name)),
+    vscode.commands.registerCommand(COMMANDS.setSecret, (name?: string, value?: string) => setSecret(store, name, value)),
     vscode.commands.registerCommand(COMMANDS.listSecrets, () => listSecrets(store)),
     vscode.commands.registerCommand(COMMANDS.clearSecret, (name?: string) => clearSecret(store, name)),
     vscode.commands.registerCommand(COMMANDS.moveToSecret, (args: MoveToSecretArgs) => moveToSecret(store, args)),

@@ -1,4 +1,5 @@
 import type { ExecutionResult } from '../../../server/src/engine/execute';
+import { maskForDisplay, maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
 import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
@@ -45,6 +46,22 @@ function prettyJsonOf(body: string): string | undefined {
   }
 }
 
+/**
+ * The request with literal credentials masked too: the executor already keeps secret references, but a token
+ * written literally in a file (which the lint rules flag) must not be shown or stored either.
+ */
+function maskedRequest(request: ExecutionResult['request']): ExecutionResult['request'] {
+  return {
+    ...request,
+    url: maskUrlForDisplay(request.url),
+    headers: request.headers.map((h) => ({
+      ...h,
+      value: maskForDisplay(h.name, h.value),
+      shadowed: h.shadowed.map((s) => ({ ...s, value: maskForDisplay(h.name, s.value) })),
+    })),
+  };
+}
+
 /** The view of one run, with the body cut at DISPLAY_CAP_CHARS so a 100 MB response cannot freeze the page. */
 export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
   const truncated = result.ai.body.length > DISPLAY_CAP_CHARS;
@@ -67,7 +84,7 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
       tokenBudget: meta.tokenBudget,
     },
     ...(prettyJson !== undefined && prettyJson !== body ? { prettyJson } : {}),
-    request: result.request,
+    request: maskedRequest(result.request),
     curl: meta.curl,
     response: result.response,
     redirects: result.redirects,

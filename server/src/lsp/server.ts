@@ -10,8 +10,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../engine/documentKind';
-import { CLIENT_NAME } from '../protocol';
+import { ActiveSelectionNotification, CLIENT_NAME, DescribeActionRequest, ResolveRequest, SecretNamesNotification } from '../protocol';
+import { describeAction, resolveAction } from './actionRequests';
+import { headerDefinitions } from './definition';
+import { provenanceHover } from './hover';
 import { codeActionsFor } from './codeActions';
+import { codeLensesFor } from './codeLens';
 import { JsonFeatures } from './jsonService';
 import type { Runtime } from './runtime';
 import { logError, runSafe, runSafeVoid } from './safe';
@@ -41,6 +45,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
+        definitionProvider: true,
+        codeLensProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentFormattingProvider: true,
@@ -90,8 +96,25 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return document ? json.complete(document, params.position) : null;
   }));
   connection.onHover((params, token) => runSafe(connection, 'hover', token, null, () => {
-    const document = documentFor(params.textDocument.uri);
-    return document ? json.hover(document, params.position) : null;
+    const uri = params.textDocument.uri;
+    const document = documentFor(uri);
+    if (!document) return null;
+    sync.flush(uri);
+    return provenanceHover(sync.workspace, uri, params.position, sync.context) ?? json.hover(document, params.position);
+  }));
+  connection.onDefinition((params, token) => runSafe(connection, 'definition', token, [], () => {
+    sync.flush(params.textDocument.uri);
+    return headerDefinitions(sync.workspace, params.textDocument.uri, params.position, sync.context);
+  }));
+  connection.onNotification(ActiveSelectionNotification.type, (selection) => runSafeVoid(connection, 'changing the selection', () => sync.setSelection(selection)));
+  connection.onNotification(SecretNamesNotification.type, ({ names }) => runSafeVoid(connection, 'updating secret names', () => sync.setSecretNames(names)));
+  connection.onRequest(DescribeActionRequest.type, ({ uri }, token) => runSafe(connection, 'describing an action', token, null, () => {
+    sync.flush(uri);
+    return describeAction(sync.workspace, uri);
+  }));
+  connection.onRequest(ResolveRequest.type, (params, token) => runSafe(connection, 'resolving a request', token, { ok: false, code: 'internal', message: 'the server could not plan this request (see the OpenCX Actions output)' } as const, () => {
+    sync.flush(params.uri);
+    return resolveAction(sync.workspace, params);
   }));
   connection.onDocumentSymbol((params, token) => runSafe(connection, 'document symbols', token, [], () => {
     const document = documentFor(params.textDocument.uri);
@@ -110,6 +133,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return document ? json.format(document, params.range, params.options) : [];
   }));
 
+  connection.onCodeLens((params, token) => runSafe(connection, 'code lenses', token, [], () => {
+    sync.flush(params.textDocument.uri);
+    return codeLensesFor(sync.workspace, params.textDocument.uri);
+  }));
   connection.onCodeAction((params, token) => runSafe(connection, 'code actions', token, [], () => codeActionsFor(sync.workspace, params)));
 
   connection.onShutdown(() => sync.dispose());

@@ -2,7 +2,8 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../engine/documentKind';
 import { Workspace } from '../engine/workspace/workspace';
-import { StatusNotification, type WorkspaceStatus } from '../protocol';
+import type { LintContext } from '../engine/rules/types';
+import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
 import { DiagnosticsPublisher } from './publisher';
 import type { Disposable, Runtime } from './runtime';
 import { runSafeVoid } from './safe';
@@ -29,6 +30,7 @@ export class WorkspaceSync {
   private statusTimer: Disposable | undefined;
   private lastFullCheckMs = 0;
   private indexing = false;
+  private lintContext: LintContext = {};
 
   constructor(
     private readonly connection: Connection,
@@ -98,6 +100,31 @@ export class WorkspaceSync {
   fileDeleted(uri: string): void {
     if (!documentKindOf(uri) || this.openDocument(uri)) return;
     this.apply(() => this.workspace.delete(uri).affected);
+  }
+
+  /** Applies a pending edit of an open document now, so a request sees the text the editor shows. */
+  flush(uri: string): void {
+    const document = this.pendingEdits.has(uri) ? this.openDocument(uri) : undefined;
+    if (document) this.documentChanged(document, true);
+  }
+
+  /** Who checks and hovers are for; every finding may change. */
+  get context(): LintContext {
+    return this.lintContext;
+  }
+
+  setSelection(selection: ActiveSelection): void {
+    this.updateContext({ ...this.lintContext, environment: selection.environment, contact: selection.contact });
+  }
+
+  setSecretNames(names: readonly string[]): void {
+    const known = new Set(names);
+    this.updateContext({ ...this.lintContext, isSecretSet: (name) => known.has(name) });
+  }
+
+  private updateContext(context: LintContext): void {
+    this.lintContext = context;
+    this.reconfigure((workspace) => workspace.setContext(context));
   }
 
   /** New rule settings: every finding may change. */

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+/** OpenCX's hard timeout (spec A3). */
+export const OPENCX_TIMEOUT_MS = 60_000;
+
+export interface RunSettings {
+  timeoutMs: number;
+  allowHttpLoopback: boolean;
+  tokenBudget: number;
+  caCertificates: string[];
+  historyLimit: number;
+}
+
+/** The `opencx.run.*` settings for one action file, normalised in this one place (defaults live here). */
+export function runSettings(scope?: vscode.Uri): RunSettings {
+  const c = vscode.workspace.getConfiguration('opencx.run', scope);
+  const positive = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback);
+  return {
+    timeoutMs: positive(c.get('timeoutMs'), OPENCX_TIMEOUT_MS),
+    allowHttpLoopback: c.get('allowHttpLoopback') === true,
+    tokenBudget: positive(c.get('tokenBudget'), 4000),
+    caCertificates: (c.get<unknown[]>('caCertificates') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0),
+    historyLimit: positive(c.get('historyLimit'), 100),
+  };
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { configModelOf } from '../../server/src/engine/model/config';
+import { ActiveSelectionNotification, FILE_GLOBS, type ActiveSelection } from '../../server/src/protocol';
+import { COMMANDS } from './commands/ids';
+
+const STATE_KEY = 'opencx.activeSelection';
+
+/** The names every opencx.config.json of the workspace defines, with their defaults. */
+async function organisationNames(): Promise<{ environments: string[]; contacts: string[]; defaultEnvironment?: string; defaultContact?: string }> {
+  const environments = new Set<string>();
+  const contacts = new Set<string>();
+  let defaultEnvironment: string | undefined;
+  let defaultContact: string | undefined;
+  for (const uri of await vscode.workspace.findFiles(FILE_GLOBS.config, '**/node_modules/**')) {
+    let model;
+    try {
+      model = configModelOf(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+    } catch {
+      continue; // a config with syntax errors has its own diagnostics
+    }
+    if (!model) continue;
+    Object.keys(model.environments).forEach((e) => environments.add(e));
+    Object.keys(model.contacts).forEach((c) => contacts.add(c));
+    Object.values(model.environments).forEach((e) => Object.keys(e.contacts ?? {}).forEach((c) => contacts.add(c)));
+    defaultEnvironment ??= model.defaultEnvironment;
+    defaultContact ??= model.defaultContact;
+  }
+  return { environments: [...environments].sort(), contacts: [...contacts].sort(), ...(defaultEnvironment ? { defaultEnvironment } : {}), ...(defaultContact ? { defaultContact } : {}) };
+}
+
+/**
+ * The active environment and test contact, remembered per workspace, shown in two status bar items and sent to
+ * the server (hovers and header diagnostics follow them). Undefined means "the config's default".
+ */
+export class SelectionStore implements vscode.Disposable {
+  private readonly environmentItem = vscode.window.createStatusBarItem('opencx.environment', vscode.StatusBarAlignment.Left, 50);
+  private readonly contactItem = vscode.window.createStatusBarItem('opencx.contact', vscode.StatusBarAlignment.Left, 49);
+  private readonly changed = new vscode.EventEmitter<ActiveSelection>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento, private readonly client: LanguageClient) {
+    this.environmentItem.name = 'OpenCX Environment';
+    this.environmentItem.command = COMMANDS.selectEnvironment;
+    this.contactItem.name = 'OpenCX Contact';
+    this.contactItem.command = COMMANDS.selectContact;
+    this.render();
+    this.environmentItem.show();
+    this.contactItem.show();
+    void this.client.sendNotification(ActiveSelectionNotification.type, this.get());
+  }
+
+  get(): ActiveSelection {
+    return this.state.get<ActiveSelection>(STATE_KEY) ?? {};
+  }
+
+  async set(selection: ActiveSelection): Promise<void> {
+    await this.state.update(STATE_KEY, selection);
+    this.render();
+    await this.client.sendNotification(ActiveSelectionNotification.type, selection);
+    this.changed.fire(selection);
+  }
+
+  /** Keyboard-first pickers: one for the environment, one for the contact. Returns the new selection. */
+  async pick(kind: 'environment' | 'contact', given?: string): Promise<ActiveSelection | undefined> {
+    const current = this.get();
+    if (given !== undefined) {
+      await this.set({ ...current, [kind]: given || undefined });
+      return this.get();
+    }
+    const names = await organisationNames();
+    const options = kind === 'environment' ? names.environments : names.contacts;
+    const fallback = kind === 'environment' ? names.defaultEnvironment : names.defaultContact;
+    const items: (vscode.QuickPickItem & { value?: string })[] = [
+      { label: `$(settings) Config default`, description: fallback ?? (kind === 'environment' ? 'top-level settings only' : 'an anonymous visitor'), value: undefined },
+      ...options.map((name) => ({ label: name, description: current[kind] === name ? 'active' : '', value: name })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: kind === 'environment' ? 'OpenCX: Select Environment' : 'OpenCX: Select Contact',
+      placeHolder: options.length ? undefined : `No ${kind === 'environment' ? 'environments' : 'contacts'} in opencx.config.json`,
+    });
+    if (!picked) return undefined;
+    await this.set({ ...current, [kind]: picked.value });
+    return this.get();
+  }
+
+  dispose(): void {
+    this.environmentItem.dispose();
+    this.contactItem.dispose();
+    this.changed.dispose();
+  }
+
+  private render(): void {
+    const { environment, contact } = this.get();
+    this.environmentItem.text = `$(server-environment) ${environment ?? 'default env'}`;
+    this.environmentItem.tooltip = 'OpenCX environment for header hovers, diagnostics and runs. Click to change.';
+    this.contactItem.text = `$(person) ${contact ?? 'default contact'}`;
+    this.contactItem.tooltip = 'OpenCX test contact: who the AI is talking to (segments, widget headers). Click to change.';
+  }
+}

@@ -1,0 +1,25 @@
+import type { CodeLens } from 'vscode-languageserver';
+import { documentKindOf } from '../engine/documentKind';
+import type { Workspace } from '../engine/workspace/workspace';
+import { CLIENT_COMMANDS } from '../protocol';
+
+
+/**
+ * Lenses above an action's `name`: run it, show its request plan, and (when it overlaps others) how many
+ * actions the AI could confuse it with, which peeks them.
+ */
+export function codeLensesFor(workspace: Workspace, uri: string, overlapLens?: (uri: string) => CodeLens | undefined): CodeLens[] {
+  const document = workspace.document(uri);
+  if (documentKindOf(uri) !== 'action' || !document?.wellFormed) return [];
+  const nameNode = document.nodeAt(['name']);
+  const anchor = nameNode ? document.keyOf(nameNode) ?? nameNode : document.tree;
+  if (!anchor) return [];
+  const range = document.rangeOfNode(anchor);
+  const lenses: CodeLens[] = [
+    { range, command: { title: '$(play) Run', command: CLIENT_COMMANDS.runAction, arguments: [uri] } },
+    { range, command: { title: 'Request plan', command: CLIENT_COMMANDS.showRequestPlan, arguments: [uri] } },
+  ];
+  const overlap = overlapLens?.(uri);
+  if (overlap) lenses.push(overlap);
+  return lenses;
+}
