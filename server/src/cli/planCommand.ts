@@ -5,7 +5,7 @@ import { planForDisplay, resolveRequest, type ResolveError } from '../engine/res
 import type { CliContext } from './context';
 import { envSecretSource } from './envSecrets';
 import { loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';
-import { formatPlanText } from './planText';
+import { formatPlanText } from '../engine/resolve/planText';
 import { EXIT, InputError, UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;

@@ -1,5 +1,7 @@
-import type { RequestPlan } from '../engine/plan';
-import { locationLabel, maskForDisplay, planForDisplay, SOURCE_LABELS } from '../engine/resolve';
+import type { RequestPlan } from '../plan';
+import { locationLabel, planForDisplay } from './display';
+import { SOURCE_LABELS } from './headers';
+import { maskForDisplay } from './mask';
 
 const identity = (file: string): string => file;
 
