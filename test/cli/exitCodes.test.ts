@@ -68,8 +68,10 @@ describe('exit 1', () => {
     const text = fixtureText('warnings/duplicate-key.action.json');
     writeFile(folder, 'one.action.json', text);
     writeFile(folder, 'two.action.json', text.replace('Cancel subscription', 'Pause subscription'));
-    assert.equal(runPlain(['lint', '--max-warnings', '2'], folder).status, 0, 'two warnings are not more than 2');
-    const over = runPlain(['lint', '--max-warnings', '1'], folder);
+    // The two near-copies also overlap (description-overlap); this test counts the duplicate-key warnings only.
+    const lint = (max: string) => runPlain(['lint', '--max-warnings', max, '--rule', 'description-overlap=off'], folder);
+    assert.equal(lint('2').status, 0, 'two warnings are not more than 2');
+    const over = lint('1');
     assert.equal(over.status, 1);
     assert.match(over.stderr, /^2 warnings exceed --max-warnings 1\n$/);
   });

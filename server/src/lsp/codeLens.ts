@@ -8,7 +8,7 @@ import { CLIENT_COMMANDS } from '../protocol';
  * Lenses above an action's `name`: run it, show its request plan, and (when it overlaps others) how many
  * actions the AI could confuse it with, which peeks them.
  */
-export function codeLensesFor(workspace: Workspace, uri: string, overlapLens?: (uri: string) => CodeLens | undefined): CodeLens[] {
+export function codeLensesFor(workspace: Workspace, uri: string): CodeLens[] {
   const document = workspace.document(uri);
   if (documentKindOf(uri) !== 'action' || !document?.wellFormed) return [];
   const nameNode = document.nodeAt(['name']);
@@ -19,7 +19,15 @@ export function codeLensesFor(workspace: Workspace, uri: string, overlapLens?: (
     { range, command: { title: '$(play) Run', command: CLIENT_COMMANDS.runAction, arguments: [uri] } },
     { range, command: { title: 'Request plan', command: CLIENT_COMMANDS.showRequestPlan, arguments: [uri] } },
   ];
-  const overlap = overlapLens?.(uri);
-  if (overlap) lenses.push(overlap);
+  const overlaps = workspace.overlapsOf(uri);
+  if (overlaps.length) {
+    const locations = overlaps.flatMap((o) => {
+      const other = workspace.document(o.otherId);
+      const node = other?.nodeAt(['name']);
+      return other && node ? [{ uri: o.otherId, range: other.rangeOfNode(node) }] : [];
+    });
+    const title = `$(warning) Overlaps ${overlaps.length} action${overlaps.length === 1 ? '' : 's'}: ${overlaps.slice(0, 2).map((o) => `"${o.otherName}"`).join(', ')}${overlaps.length > 2 ? '…' : ''}`;
+    lenses.push({ range, command: { title, command: CLIENT_COMMANDS.peekLocations, arguments: [uri, range.start, locations] } });
+  }
   return lenses;
 }

@@ -56,10 +56,12 @@ describe('duplicate-action-name', () => {
     assert.equal(findingsOf(workspace, OTHER_ID, CODE).length, 1);
   });
 
-  test('an edit that keeps the name affects only the edited file', () => {
-    const workspace = workspaceWith({ [ACTION_ID]: cleanAction(), [OTHER_ID]: cleanAction() });
+  test('an edit that keeps the name re-checks the edited file and its overlap partner, never an unrelated file', () => {
+    const unrelated = cleanAction({ name: 'Reset password', description: 'Send a password reset link to the email address of the contact\'s account.', endpoint: 'https://api.acme.com/v1/password-resets' });
+    const workspace = workspaceWith({ [ACTION_ID]: cleanAction(), [OTHER_ID]: cleanAction(), [THIRD_ID]: unrelated });
     const change = workspace.set(ACTION_ID, cleanAction({ description: 'Look up an order by its numeric order ID and return its carrier.' }));
-    assert.deepEqual([...change.affected], [ACTION_ID]);
+    // B's duplicate-name finding is unchanged, but its description-overlap message quotes A's words, so B is re-checked.
+    assert.deepEqual([...change.affected].sort(), [ACTION_ID, OTHER_ID]);
   });
 
   test('deleting A: B is affected, loses the finding, and A has no findings left', () => {

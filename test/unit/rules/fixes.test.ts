@@ -81,12 +81,12 @@ describe('missing-segment-rule fixes', () => {
     applyFix({ files: { [ACTION_ID]: NO_KEY }, id: ACTION_ID, code: 'missing-segment-rule' }, cleanAction({ method: 'DELETE' }));
   });
 
-  test('with a config: one fix per segment, the first preferred', () => {
+  test('with a config: one fix per segment, none preferred (who may use an action is a decision, not a typo)', () => {
     const files = { [CONFIG_ID]: pretty({ segments: ['vip', 'staff'] }), [ACTION_ID]: NO_KEY };
     const { fixes } = fixesOf({ files, id: ACTION_ID, code: 'missing-segment-rule' });
     assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred === true]), [
       ['Add "restrictedToSegments": [] (every contact, on purpose)', false],
-      ['Restrict to segment "vip"', true],
+      ['Restrict to segment "vip"', false],
       ['Restrict to segment "staff"', false],
     ]);
     applyFix({ files, id: ACTION_ID, code: 'missing-segment-rule', title: 'Restrict to segment "staff"' }, cleanAction({ method: 'DELETE', restrictedToSegments: ['staff'] }));
@@ -165,7 +165,7 @@ describe('duplicate-action-name fix', () => {
     const files = { [ACTION_ID]: cleanAction(), [OTHER_ID]: cleanAction() };
     const { workspace, fix } = applyFix({ files, id: ACTION_ID, code: 'duplicate-action-name' }, cleanAction({ name: 'Look up order (2)' }));
     assert.equal(fix.title, 'Rename to "Look up order (2)"');
-    assert.deepEqual(findingsOf(workspace, OTHER_ID), []);
+    assert.deepEqual(findingsOf(workspace, OTHER_ID, 'duplicate-action-name'), []);
   });
 });
 

@@ -33,9 +33,14 @@ describe('missing-segment-rule', () => {
     assert.deepEqual(lintAction(text, CODE), [error(CODE, rangeOfText(text, '"name"'), stateChanging('"Cancel order"', '"cancel"'))]);
   });
 
-  test('a state-changing word in the description escalates a GET action (reported in lower case)', () => {
-    const text = cleanAction({ restrictedToSegments: undefined, description: 'Look up an order by its ID and Refund it when the customer asks.' });
+  test('a description that starts with a state-changing verb escalates a GET action (reported in lower case)', () => {
+    const text = cleanAction({ restrictedToSegments: undefined, description: 'Refund an order by its ID when the customer asks for their money back.' });
     assert.deepEqual(lintAction(text, CODE), [error(CODE, rangeOfText(text, '"name"'), stateChanging('"Look up order"', '"refund"'))]);
+  });
+
+  test('the same word later on, as a noun, does not escalate ("Look up the refund status")', () => {
+    const text = cleanAction({ restrictedToSegments: undefined, description: 'Look up the refund status and payment charges of an order by its ID.' });
+    assert.deepEqual(lintAction(text, CODE), [warning(CODE, rangeOfText(text, '"name"'), readOnly('"Look up order"'))]);
   });
 
   test('an action without a name is called "this action", and the finding goes on the root brace', () => {

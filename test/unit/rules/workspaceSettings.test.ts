@@ -35,10 +35,12 @@ describe('lint.allow', () => {
     assert.deepEqual(codes(findingsOf(workspaceWith({ [ACTION_ID]: text }), ACTION_ID)), ['no-channel']);
   });
 
-  test('it silences the finding on its own action only: the other duplicate keeps its finding', () => {
-    const workspace = workspaceWith({ [ACTION_ID]: cleanAction({ lint: { allow: ['duplicate-action-name:look up ORDER'] } }), [OTHER_ID]: cleanAction() });
+  test('it silences the finding on its own action only: the other duplicate keeps its findings', () => {
+    // Two copies of one action share a name and a description: both cross-file rules fire, and both are allowed here.
+    const allow = ['duplicate-action-name:look up ORDER', 'description-overlap:Look Up Order'];
+    const workspace = workspaceWith({ [ACTION_ID]: cleanAction({ lint: { allow } }), [OTHER_ID]: cleanAction() });
     assert.deepEqual(findingsOf(workspace, ACTION_ID), []);
-    assert.deepEqual(codes(findingsOf(workspace, OTHER_ID)), ['duplicate-action-name']);
+    assert.deepEqual(codes(findingsOf(workspace, OTHER_ID)), ['duplicate-action-name', 'description-overlap']);
   });
 
   test('the path parameter name is the target of path-parameter-mismatch', () => {
@@ -66,7 +68,7 @@ describe('rule settings (workspace.configure)', () => {
 
   test('a level replaces the default severity, and the per-finding escalation too', () => {
     const workspace = workspaceWith({ [ACTION_ID]: MISSING, [OTHER_ID]: cleanAction({ name: 'Cancel order', restrictedToSegments: undefined }) });
-    workspace.configure({ 'vague-description': 'warning', 'missing-segment-rule': 'info' });
+    workspace.configure({ 'vague-description': 'warning', 'missing-segment-rule': 'info', 'description-overlap': 'off' });
     assert.deepEqual(findingsOf(workspace, ACTION_ID).map((f) => [f.code, f.severity]), [['missing-segment-rule', 'info'], ['vague-description', 'warning']]);
     assert.deepEqual(findingsOf(workspace, OTHER_ID).map((f) => [f.code, f.severity]), [['missing-segment-rule', 'info']]);
   });
@@ -102,6 +104,7 @@ describe('a rule that throws', () => {
         throw new Error('index unavailable');
       },
       actionEntry: () => undefined,
+      overlapsOf: () => [],
     };
     const findings = checkAction({ id: ACTION_ID, document, action: actionModelOf(document.value)!, org: undefined, workspace: failing, context: {} });
     assert.deepEqual(findings.map((f) => f.code), ['missing-segment-rule', 'internal-error']);

@@ -4,6 +4,7 @@ import { longDescriptionRule, vagueDescriptionRule } from './descriptionRules';
 import { duplicateNameRule } from './duplicateNameRule';
 import { configUnknownSecretRule, contextHeaderConflictRule, headerShadowedRule, unknownSecretRule } from './headerRules';
 import { missingSegmentRule } from './missingSegmentRule';
+import { overlapRule } from './overlapRule';
 import { noChannelRule } from './noChannelRule';
 import { pathParameterRule } from './pathParameterRule';
 import { toolSchemaRule } from './toolSchemaRule';
@@ -12,6 +13,7 @@ import { unknownSegmentRule } from './unknownSegmentRule';
 
 /** Every rule that checks an action file. */
 export const ACTION_RULES: readonly ActionRule[] = [
+  overlapRule,
   missingSegmentRule,
   unknownSegmentRule,
   pathParameterRule,

@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../findings';
 import type { JsonDocument } from '../jsonDocument';
 import type { ActionModel } from '../model/action';
 import type { OrgConfig } from '../model/config';
+import type { Overlap } from '../overlap/types';
 
 /** Severity as a setting can give it: one of the four, or off. */
 export type RuleLevel = Severity | 'off';
@@ -29,6 +30,8 @@ export interface OrgContext {
 export interface WorkspaceQueries {
   /** Other actions with the same name (compared trimmed and case-insensitively). */
   sameName(id: string): { id: string; action: ActionModel; document: JsonDocument }[];
+  /** Actions the AI could confuse this one with (description-overlap), most confusable first. */
+  overlapsOf(id: string): Overlap[];
   /** Text and model of another file, for related locations. */
   actionEntry(id: string): { action: ActionModel; document: JsonDocument } | undefined;
 }

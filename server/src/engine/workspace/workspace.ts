@@ -8,7 +8,13 @@ import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '..
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';
+import { OverlapIndex } from '../overlap/overlapIndex';
+import type { Overlap, OverlapEntry } from '../overlap/types';
 import { candidateConfigIds, folderOf } from './paths';
+
+function overlapEntryOf(action: ActionModel): OverlapEntry {
+  return { name: action.name, description: action.description, method: action.method, restrictedToSegments: action.restrictedToSegments, channels: action.channels };
+}
 
 interface FileEntry {
   id: string;
@@ -36,6 +42,7 @@ export interface WorkspaceChange {
 export class Workspace implements WorkspaceQueries {
   private readonly files = new Map<string, FileEntry>();
   private readonly names = new NameIndex();
+  private readonly overlap = new OverlapIndex();
   private settings: RuleSettings = {};
   private context: LintContext = {};
 
@@ -54,6 +61,8 @@ export class Workspace implements WorkspaceQueries {
     if (kind === 'action') {
       entry.action = actionModelOf(lint.document.value);
       for (const other of this.names.update(id, entry.action?.name)) affected.add(other);
+      // A half-typed file keeps its last overlap entry, so partners' warnings do not flicker while typing.
+      if (entry.action && lint.document.wellFormed) for (const other of this.overlap.upsert(id, overlapEntryOf(entry.action))) affected.add(other);
     } else {
       entry.config = this.configEntry(lint, previous);
       for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
@@ -68,8 +77,10 @@ export class Workspace implements WorkspaceQueries {
     if (!entry) return { affected: new Set() };
     this.files.delete(id);
     const affected = new Set<string>([id]);
-    if (entry.kind === 'action') for (const other of this.names.update(id, undefined)) affected.add(other);
-    else for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
+    if (entry.kind === 'action') {
+      for (const other of this.names.update(id, undefined)) affected.add(other);
+      for (const other of this.overlap.remove(id)) affected.add(other);
+    } else for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
     this.invalidate(affected);
     return { affected };
   }
@@ -133,6 +144,10 @@ export class Workspace implements WorkspaceQueries {
       const entry = this.files.get(other);
       return entry?.action ? [{ id: other, action: entry.action, document: entry.lint.document }] : [];
     });
+  }
+
+  overlapsOf(id: string): Overlap[] {
+    return this.overlap.overlapsOf(id);
   }
 
   isNameTaken(name: string): boolean {

@@ -1,0 +1,89 @@
+/**
+ * The inverted index of the overlap detector: document frequency per concept (for IDF), and postings keyed by
+ * concept AND verb class, so that a candidate walk only visits actions whose verbs could make the pair reach the
+ * threshold ("cancel order" never walks the thousand "get order" actions).
+ */
+import type { Profile } from './analyse';
+import { INTENT_CLASSES, intentAffinity } from './intents';
+import { crossesIntentClasses } from './score';
+
+/** The class key of an action whose main verb the lexicon does not know. */
+const UNKNOWN = '?';
+
+export class Postings<T> {
+  private readonly df = new Map<string, number>();
+  /** concept → verb class → items. */
+  private readonly lists = new Map<string, Map<string, Set<T>>>();
+
+  /** In how many actions the concept occurs. */
+  frequency(concept: string): number {
+    return this.df.get(concept) ?? 0;
+  }
+
+  add(item: T, profile: Profile): void {
+    const classes = classKeys(profile);
+    for (const concept of profile.terms.keys()) {
+      this.df.set(concept, this.frequency(concept) + 1);
+      let byClass = this.lists.get(concept);
+      if (!byClass) this.lists.set(concept, (byClass = new Map()));
+      for (const cls of classes) {
+        let list = byClass.get(cls);
+        if (!list) byClass.set(cls, (list = new Set()));
+        list.add(item);
+      }
+    }
+  }
+
+  remove(item: T, profile: Profile): void {
+    const classes = classKeys(profile);
+    for (const concept of profile.terms.keys()) {
+      const n = this.frequency(concept) - 1;
+      if (n > 0) this.df.set(concept, n);
+      else this.df.delete(concept);
+      const byClass = this.lists.get(concept);
+      if (!byClass) continue;
+      for (const cls of classes) {
+        const list = byClass.get(cls);
+        list?.delete(item);
+        if (list && !list.size) byClass.delete(cls);
+      }
+      if (!byClass.size) this.lists.delete(concept);
+    }
+  }
+
+  /** Number of concepts that have postings (for tests: 0 once every action is removed). */
+  get listCount(): number {
+    return this.lists.size;
+  }
+
+  /**
+   * The lists of `concept` among actions of the verb classes in `classes` (see compatibleClassKeys); lists longer
+   * than `maxLength` are left out (see OverlapIndex).
+   */
+  listsOf(concept: string, classes: readonly string[], maxLength: number): Set<T>[] {
+    const byClass = this.lists.get(concept);
+    const out: Set<T>[] = [];
+    if (!byClass) return out;
+    for (const cls of classes) {
+      const list = byClass.get(cls);
+      if (list && list.size <= maxLength) out.push(list);
+    }
+    return out;
+  }
+}
+
+/** The classes an action is posted under: its main verb, and the other changes it makes (for crossed intents). */
+function classKeys(profile: Profile): string[] {
+  if (!profile.intent) return [UNKNOWN];
+  return [...new Set<string>([profile.intent, ...[...profile.verbs].filter((v) => v !== 'read' && v !== 'list')])];
+}
+
+/** The class keys whose actions can reach `threshold` with `profile` on verbs alone (method and text ≤ 1). */
+export function compatibleClassKeys(profile: Profile, threshold: number): string[] {
+  if (!profile.intent) return [UNKNOWN, ...INTENT_CLASSES];
+  const keys = [UNKNOWN];
+  for (const cls of INTENT_CLASSES) {
+    if (intentAffinity(profile.intent, cls) >= threshold || crossesIntentClasses(profile, cls)) keys.push(cls);
+  }
+  return keys;
+}
