@@ -24,27 +24,18 @@
 //   KEEP_TMP=1           keep the temp dir (user data, workspace copy, server.log)
 //   E2E_LOGS_DIR         write the workbench logs handed to codeAutomationExit there
 //   CODE_SERVER_ARGS     extra code-server flags, space-separated
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import {
+  codeServerEntry, DEFAULT_VSCODE_VERSION, freeLoopbackPort, installHint, quietUserSettings, remoteUri, REPO_ROOT,
+  serverEnvironment, startCodeServer, stopProcessGroup, VSCODE_BUILDS, vscodeVersionOf, waitForHealthy, workbenchUrl,
+} from './lib/codeServer.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TOOLS_DIR = path.join(REPO_ROOT, '.vscode-test');
-/** Each VS Code version we can run, with the code-server release and the Node binary that provide it. */
-const VSCODE_BUILDS = {
-  '1.100.3': { codeServer: '4.100.3', node: process.execPath },
-  '1.139.1': { codeServer: '4.139.1', node: path.join(TOOLS_DIR, 'node-24', 'bin', 'node') },
-};
-const DEFAULT_VSCODE_VERSION = '1.100.3';
 const DEFAULT_RUN_TIMEOUT_MS = 180_000;
-const SERVER_START_TIMEOUT_MS = 30_000;
-const POLL_INTERVAL_MS = 100;
-const KILL_GRACE_MS = 5_000;
 const EXIT = { passed: 0, testsFailed: 1, harnessFailed: 2 };
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 // Workbench chatter that says nothing about the tests (shown with E2E_VERBOSE=1).
@@ -55,15 +46,13 @@ const log = (...args) => console.log(`[e2e ${((Date.now() - startedAt) / 1000).t
 class HarnessError extends Error {}
 
 function readConfig(env) {
-  const installHint = (build) => `CODE_SERVER_VERSION=${build.codeServer} bash scripts/install-code-server.sh`;
   const requested = env.VSCODE_VERSION || DEFAULT_VSCODE_VERSION;
   const build = VSCODE_BUILDS[requested];
   if (!build && !env.CODE_SERVER_ENTRY) {
     throw new HarnessError(`unknown VSCODE_VERSION ${requested}; known: ${Object.keys(VSCODE_BUILDS).join(', ')}`);
   }
   const extDevPaths = (env.EXT_DEV_PATH || REPO_ROOT).split(path.delimiter).filter(Boolean).map((p) => path.resolve(p));
-  const entry = path.resolve(env.CODE_SERVER_ENTRY ||
-    path.join(TOOLS_DIR, `code-server-${build.codeServer}`, 'node_modules/code-server/out/node/entry.js'));
+  const entry = path.resolve(env.CODE_SERVER_ENTRY || codeServerEntry(build));
   return {
     requestedVersion: env.VSCODE_VERSION, entry, installHint: build ? installHint(build) : 'CODE_SERVER_ENTRY',
     serverNode: path.resolve(env.CODE_SERVER_NODE || build?.node || process.execPath),
@@ -93,31 +82,6 @@ function checkInputsExist(config) {
   }
 }
 
-/** The VS Code version inside the code-server that `entry` belongs to (…/code-server/out/node/entry.js). */
-function vscodeVersionOf(entry) {
-  const manifest = path.join(path.dirname(entry), '../../lib/vscode/package.json');
-  return JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
-}
-
-function userSettings(workspaceTrust) {
-  return {
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'workbench.startupEditor': 'none',
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    'git.enabled': false,
-    'npm.autoDetect': 'off',
-    'typescript.disableAutomaticTypeAcquisition': true,
-    // With trust on, open untrusted (Restricted Mode) without a modal prompt, so tests decide when to trust.
-    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' }
-      : { 'security.workspace.trust.enabled': false }),
-  };
-}
-
 /** A fresh temp dir with user data, extensions, XDG homes and a copy of the workspace; nothing touches ~. */
 function prepareRunDir(config) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-e2e-'));
@@ -133,69 +97,10 @@ function prepareRunDir(config) {
   };
   fs.mkdirSync(path.join(run.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(run.extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(run.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(config.workspaceTrust), null, 2));
+  fs.writeFileSync(path.join(run.userDataDir, 'User', 'settings.json'), JSON.stringify(quietUserSettings(config.workspaceTrust), null, 2));
   fs.writeFileSync(run.configFile, 'auth: none\ncert: false\n');
   fs.cpSync(config.workspaceSource, run.workspace, { recursive: true });
   return run;
-}
-
-function freeLoopbackPort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
-  });
-}
-
-function serverArguments(config, run, port) {
-  const args = [config.entry, '--config', run.configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--user-data-dir', run.userDataDir, '--extensions-dir', run.extensionsDir];
-  if (!config.workspaceTrust) args.push('--disable-workspace-trust');
-  // VS Code >= ~1.10x ignores extensionDevelopmentPath/extensionTestsPath in a built workbench's payload unless the
-  // smoke-test driver is enabled; code-servers that know --vscode-option can pass it through (4.100.3 needs neither).
-  const cliJs = fs.readFileSync(path.join(path.dirname(config.entry), 'cli.js'), 'utf8');
-  if (cliJs.includes('"vscode-option"')) args.push('--vscode-option', 'enable-smoke-test-driver');
-  return [...args, ...config.extraServerArgs];
-}
-
-/** Our env for code-server and the extension host, minus variables of a VS Code this may be started from. */
-function serverEnvironment(run) {
-  const inherited = Object.entries(process.env).filter(([name]) => !/^(VSCODE_(?!E2E_)|ELECTRON_)/.test(name));
-  return { ...Object.fromEntries(inherited), ...run.xdg, EXTENSIONS_GALLERY: '{}', VSCODE_E2E_RESULTS: run.resultsFile };
-}
-
-function startCodeServer(config, run, port, onEarlyExit) {
-  const server = spawn(config.serverNode, serverArguments(config, run, port), {
-    detached: true, // own process group: stopping it also stops the extension host and language servers
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: serverEnvironment(run),
-  });
-  const logStream = fs.createWriteStream(run.serverLog);
-  for (const stream of [server.stdout, server.stderr]) {
-    stream.on('data', (chunk) => { logStream.write(chunk); if (config.verbose) process.stdout.write(`[server] ${chunk}`); });
-  }
-  server.on('exit', (code, signal) => onEarlyExit(`code-server exited early (${code ?? signal}); log: ${run.serverLog}`));
-  return server;
-}
-
-async function waitForHealthy(port) {
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return; } catch { /* not listening yet */ }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-  throw new HarnessError(`code-server did not answer /healthz within ${SERVER_START_TIMEOUT_MS} ms`);
-}
-
-async function stopProcessGroup(server) {
-  const signalGroup = (signal) => { try { process.kill(-server.pid, signal); } catch { /* already gone */ } };
-  if (server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    signalGroup('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
-  }
-  signalGroup('SIGKILL'); // whatever of the group outlived its leader
 }
 
 function isRemoteRequest(url) {
@@ -236,8 +141,6 @@ async function runSuiteInWorkbench(config, run, browser, port, onBrowserFailure)
     resolveExitCode(code);
   });
 
-  // code-server's remote authority is the literal "remote" (see data-settings in its workbench page).
-  const remoteUri = (p) => 'vscode-remote://remote' + p.split('/').map(encodeURIComponent).join('/');
   const payload = [
     ...config.extDevPaths.map((p) => ['extensionDevelopmentPath', remoteUri(p)]),
     ['extensionTestsPath', remoteUri(config.extTestsPath)],
@@ -245,7 +148,7 @@ async function runSuiteInWorkbench(config, run, browser, port, onBrowserFailure)
     ['skipReleaseNotes', 'true'],
   ];
   log('opening the workbench');
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(workbenchUrl(port, run.workspace, payload));
   return exitCode;
 }
 
@@ -309,8 +212,13 @@ async function runOnce(state, harnessFailure) {
   const run = state.run = prepareRunDir(config);
   const port = await freeLoopbackPort();
   log(`starting code-server (VS Code ${state.vscodeVersion}, Node ${config.serverNode}) on 127.0.0.1:${port}`);
-  state.server = startCodeServer(config, run, port, harnessFailure);
-  await waitForHealthy(port);
+  state.server = startCodeServer({
+    entry: config.entry, serverNode: config.serverNode, port, configFile: run.configFile, userDataDir: run.userDataDir,
+    extensionsDir: run.extensionsDir, workspaceTrust: config.workspaceTrust, extraArgs: config.extraServerArgs,
+    env: serverEnvironment({ ...run.xdg, VSCODE_E2E_RESULTS: run.resultsFile }), logFile: run.serverLog, verbose: config.verbose,
+    onExit: (reason) => harnessFailure(`code-server exited early: ${reason}`),
+  });
+  await waitForHealthy(port).catch((error) => { throw new HarnessError(error.message); });
   log('code-server is up');
   state.browser = await launchBrowser(config, run);
   state.browser.on('disconnected', () => harnessFailure('the browser went away'));

@@ -56,17 +56,23 @@ for (const layer of ['unit', 'protocol', 'cli', 'package']) {
   totals.push({ layer, passed: counts.passed ?? 0, failed });
 }
 
+/** One run of the e2e harness; returns its counts (a harness failure counts as one failed test). */
+function runE2E(label, env) {
+  step(label);
+  const summary = path.join(tmp, `e2e-${totals.length}.json`);
+  const run = spawnSync(process.execPath, ['scripts/run-vscode-tests.mjs'], { stdio: 'inherit', env: { ...process.env, ...env, E2E_SUMMARY_OUT: summary } });
+  const counts = fs.existsSync(summary) ? JSON.parse(fs.readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
+  return { passed: counts.passed, failed: counts.failed + (run.status !== 0 && !counts.failed ? 1 : 0) };
+}
+
 if (wanted('e2e')) {
   for (const version of (process.env.E2E_VSCODE_VERSIONS || '1.100.3').split(',').map((v) => v.trim()).filter(Boolean)) {
-    step(`e2e tests in VS Code ${version}`);
-    const summary = path.join(tmp, `e2e-${version}.json`);
-    const run = spawnSync(process.execPath, ['scripts/run-vscode-tests.mjs'], {
-      stdio: 'inherit',
-      env: { ...process.env, VSCODE_VERSION: version, E2E_SUMMARY_OUT: summary },
+    totals.push({ layer: `e2e ${version}`, ...runE2E(`e2e tests in VS Code ${version}`, { VSCODE_VERSION: version }) });
+    // Workspace Trust: the same suite in a folder that opens in Restricted Mode; only the tests about it run.
+    totals.push({
+      layer: `e2e ${version} restricted`,
+      ...runE2E(`e2e tests in VS Code ${version}, Restricted Mode`, { VSCODE_VERSION: version, E2E_WORKSPACE_TRUST: '1', E2E_GREP: 'Restricted Mode' }),
     });
-    const counts = fs.existsSync(summary) ? JSON.parse(fs.readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
-    const failed = counts.failed + (run.status !== 0 && !counts.failed ? 1 : 0);
-    totals.push({ layer: `e2e ${version}`, passed: counts.passed, failed });
   }
 }
 

@@ -27,6 +27,8 @@ export interface ExtensionApi {
   readonly status: () => WorkspaceStatus | undefined;
   /** The last run started by any command, with its panel. */
   readonly lastRun: () => LastRun | undefined;
+  /** Where the run history is stored. */
+  readonly historyFolder: () => vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -41,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(secrets.onDidChange(sendSecretNames));
 
   const selection = new SelectionStore(context.workspaceState, client);
-  const history = new RunHistory(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'history'), () => runSettings().historyLimit);
+  const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'history');
+  const history = new RunHistory(historyFolder, () => runSettings().historyLimit);
   const planView = new PlanView(client, selection, context.workspaceState);
   const status = registerStatusItem(client);
   const runContext: RunContext = { extension: context, client, secrets, selection, history, output };
@@ -62,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.runAction, run),
     vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
   );
-  return { client, status: status.last, lastRun: () => lastRun };
+  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder };
 }
 
 export async function deactivate(): Promise<void> {

@@ -68,6 +68,7 @@ function aiSection(view: RunView): HTMLElement {
     el('p', { class: 'status' }, el('span', { id: 'ai-status', class: `pill ${view.outcome}` }, view.ai.status === null ? 'no status' : `status ${view.ai.status}`), ` · ${view.outcome}`),
     tabs(view),
     el('p', { class: over ? 'meta warning' : 'meta' }, `${bytes(view.ai.bytes)} · ${view.ai.tokens}${view.ai.tokensEstimated ? ' (estimated)' : ''} tokens of a ${view.ai.tokenBudget}-token budget${over ? ' — above the budget' : ''}`),
+    view.error && (view.outcome === 'network-error' || view.outcome === 'timeout') && el('p', { class: 'meta', id: 'underlying-error' }, `Underlying error (not given to the AI): ${view.error.message}`),
     view.ai.truncated && el('p', { class: 'banner info' }, `Showing the first ${bytes(view.ai.body.length)} only; the AI receives all of it. `, button('Open the full body in an editor', { type: 'openFullBody' })),
   );
 }
@@ -76,7 +77,6 @@ function explanationSection(view: RunView): HTMLElement {
   return el('section', { class: `explanation ${view.explanation.level}`, 'aria-labelledby': 'why-title' },
     el('h2', { id: 'why-title' }, view.explanation.headline),
     el('ul', {}, ...view.explanation.details.map((d) => el('li', {}, d))),
-    view.error && el('p', { class: 'meta' }, `Underlying error: ${view.error.message}`),
   );
 }
 

@@ -1,7 +1,5 @@
 // Entry of dist/runner.js: the heavy part of a run (undici, the tokenizer), loaded by the extension only when the
 // first run starts, so activation stays light. The same engine executor as the CLI's `run` command.
-import { rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
 import { executePlan, toCurl, type ExecutionResult } from '../../../server/src/engine/execute';
 import type { RequestPlan, SecretSource } from '../../../server/src/engine/plan';
 import { toRunView, type RunMeta, type RunView } from './view';
@@ -23,16 +21,11 @@ export interface RunOutcome {
 
 /** Sends one plan the way OpenCX does and builds the webview's view of the result. */
 export async function runPlan(plan: RequestPlan, options: RunOptions): Promise<RunOutcome> {
-  const dispatcher = options.caCertificates.length ? new Agent({ connect: { ca: [...rootCertificates, ...options.caCertificates] } }) : undefined;
-  try {
-    const result = await executePlan(plan, {
-      secrets: options.secrets,
-      timeoutMs: options.timeoutMs,
-      allowHttp: options.allowHttp,
-      ...(dispatcher ? { dispatcher } : {}),
-    });
-    return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan) }) };
-  } finally {
-    await dispatcher?.close();
-  }
+  const result = await executePlan(plan, {
+    secrets: options.secrets,
+    timeoutMs: options.timeoutMs,
+    allowHttp: options.allowHttp,
+    caCertificates: options.caCertificates,
+  });
+  return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan) }) };
 }

@@ -1,11 +1,13 @@
 import pkg from '../../../package.json';
 import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
+import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
+  run: runCommand,
   plan: planCommand,
 };
 

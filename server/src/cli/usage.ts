@@ -11,6 +11,7 @@ export const USAGE = `Usage: opencx-actions <command> [options]
 Commands:
   lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
   plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
+  run FILE            Send it exactly as OpenCX would, and show what the AI receives
 
 Options for lint:
   --format <name>     stylish (default), json or sarif
@@ -26,9 +27,16 @@ Options for plan:
   --config <path>       opencx.config.json to use (default: the nearest one at or above FILE)
   --format <name>       text (default) or json; secrets are never printed
 
+Options for run (and --param, --env, --contact, --config as for plan):
+  --timeout-ms <n>      a development timeout instead of OpenCX's 60000 (the result then differs from OpenCX)
+  --allow-http          send http:// to loopback hosts (OpenCX never calls http://)
+  --ca <file>           trust an extra CA certificate (PEM), repeatable
+  --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
+
 Common options:
   -h, --help          show this help
   -v, --version       show the version
 
-Exit codes: 0 no error; 1 errors (lint: or too many warnings; plan: the action cannot be planned);
-2 bad usage, unreadable input, or an unknown environment or contact.`;
+Exit codes: 0 no error (run: the request was sent and answered, whatever its status); 1 errors (lint: or too
+many warnings; plan: the action cannot be planned; run: timeout, network error or refused); 2 bad usage,
+unreadable input, a missing --param, or an unknown environment or contact.`;

@@ -68,6 +68,11 @@ export interface RequestPlan {
    * URL, `"{name}"` or the sample value in the body). A plan with placeholders must never be sent.
    */
   placeholders?: string[];
+  /**
+   * Development only (an environment's `connectTo`): the executor connects to `address` (host:port) instead of
+   * resolving `host`; the URL, the Host header and the TLS server name stay `host`'s.
+   */
+  connectTo?: { host: string; address: string };
 }
 
 /** `${secret:NAME}` references in a value. */

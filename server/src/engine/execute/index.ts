@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher } from 'undici';
 import type { RequestPlan } from '../plan';
+import { createDispatcher } from './dispatcher';
 import { runExchange, type ExchangeSettings } from './exchange';
 import { maskSecrets } from './mask';
 import { prepareRequest } from './prepare';
@@ -33,8 +34,14 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
   const secrets = await readSecrets(plan, options.secrets);
   if (secrets.kind === 'missing') return notSentResult(plan, secrets.error, facts);
   const prepared = prepareRequest(plan, secrets.values);
-  const record = await runExchange(prepared.request, settings);
-  return maskSecrets(await sentResult(plan, record, facts, prepared.notes), secrets.values);
+  // A dispatcher made here for extra CAs or connectTo is this run's own, and closed with it.
+  const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo });
+  try {
+    const record = await runExchange(prepared.request, own ? { ...settings, dispatcher: own } : settings);
+    return maskSecrets(await sentResult(plan, record, facts, prepared.notes), secrets.values);
+  } finally {
+    await own?.close();
+  }
 }
 
 /** The largest delay a Node timer accepts; a longer one would fire at once. */
@@ -56,6 +63,9 @@ function differencesOf(plan: RequestPlan, timeoutMs: number): string[] {
   const differences: string[] = [];
   if (timeoutMs !== OPENCX_TIMEOUT_MS) {
     differences.push(`Development timeout of ${timeoutMs} ms: OpenCX always waits ${OPENCX_TIMEOUT_MS} ms, and its AI would then get "Request timed out after ${OPENCX_TIMEOUT_MS}ms".`);
+  }
+  if (plan.connectTo) {
+    differences.push(`Connected to ${plan.connectTo.address} instead of resolving ${plan.connectTo.host} (connectTo): OpenCX always resolves the real host.`);
   }
   if (!plan.visibleToContact) {
     const why = plan.visibilityReason ? ` (${plan.visibilityReason.replace(/\.$/, '')})` : ' (segment filter)';

@@ -7,9 +7,15 @@ import type { ExecutionResult } from './types';
  * repeat a query string, an error may quote a URL. So every string in the result is searched for each value in the
  * forms it was sent in (raw, percent-encoded, JSON-escaped) and each occurrence becomes the reference.
  * `ai.body` then differs from what the AI receives, and a note says so; bytes and tokens were counted before.
- * (A value of a few characters is masked wherever those characters occur: safety over readability.)
+ * Values shorter than MIN_MASKED_LENGTH are not searched: masking "x" would rewrite every x in the result (a
+ * host name, a body) and such a value protects nothing; a note says so.
  */
 export function maskSecrets(result: ExecutionResult, secrets: SecretValues): ExecutionResult {
+  const short = [...secrets].filter(([, value]) => value.length < MIN_MASKED_LENGTH).map(([name]) => name);
+  if (short.length) {
+    result = { ...result, notes: [...result.notes, `Secret ${short.join(', ')} is shorter than ${MIN_MASKED_LENGTH} characters, so it is not searched for and hidden in the response.`] };
+    secrets = new Map([...secrets].filter(([, value]) => value.length >= MIN_MASKED_LENGTH));
+  }
   if (!secrets.size) return result;
   const forms = secretForms(secrets);
   const formList = [...forms.keys()];
@@ -25,6 +31,9 @@ export function maskSecrets(result: ExecutionResult, secrets: SecretValues): Exe
   }
   return masked;
 }
+
+/** Secret values shorter than this are not searched for in results (see maskSecrets). */
+export const MIN_MASKED_LENGTH = 4;
 
 /** Form → reference, longest form first (the alternation tries them in order), so a value inside another is not half-replaced. */
 function secretForms(secrets: SecretValues): Map<string, string> {

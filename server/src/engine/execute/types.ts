@@ -43,6 +43,11 @@ export interface ExecuteOptions {
   /** The undici dispatcher that sends the request (e.g. an `Agent` with its own TLS options). Default: undici's global one. */
   dispatcher?: Dispatcher;
   /**
+   * Extra trusted CA certificates (PEM) for this run, e.g. a company CA; the system roots stay trusted. Used (with
+   * the plan's `connectTo`) only when no `dispatcher` is given.
+   */
+  caCertificates?: readonly string[];
+  /**
    * A development timeout in milliseconds instead of OpenCX's 60000. The AI text then names this number and the
    * result is marked as differing from OpenCX.
    */

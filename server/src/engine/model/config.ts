@@ -36,6 +36,11 @@ export interface OrgSettings {
   /** Undefined when the config does not list segments (then segment names cannot be checked). */
   segments: string[] | undefined;
   contacts: Record<string, ContactConfig>;
+  /**
+   * Development only: connect to this `address:port` instead of resolving the host (like curl's --connect-to);
+   * the URL, the Host header and the TLS name stay the host's. OpenCX always resolves the real host.
+   */
+  connectTo: Record<string, string>;
 }
 
 /** What an environment writes about one contact: only the keys present in the file. */
@@ -50,6 +55,7 @@ export interface OrgOverlay {
   contextHeaders?: Partial<ContextHeadersConfig>;
   segments?: string[];
   contacts?: Record<string, ContactOverlay>;
+  connectTo?: Record<string, string>;
 }
 
 /** The whole config: top-level settings, the environment overlays, and the defaults for the active selection. */
@@ -125,6 +131,7 @@ function overlayOf(v: unknown): OrgOverlay {
     ...(has(e, 'contextHeaders') ? { contextHeaders: contextHeadersOverlayOf(e.contextHeaders) } : {}),
     ...(Array.isArray(e.segments) ? { segments: strings(e.segments) } : {}),
     ...(has(e, 'contacts') ? { contacts: contactsOf(e.contacts, false) } : {}),
+    ...(has(e, 'connectTo') ? { connectTo: stringMap(e.connectTo) } : {}),
   };
 }
 
@@ -138,6 +145,7 @@ export function configModelOf(value: unknown): OrgConfig | undefined {
     contextHeaders: { enabled: false, ...contextHeadersOverlayOf(value.contextHeaders) },
     segments: Array.isArray(value.segments) ? strings(value.segments) : undefined,
     contacts: contactsOf(value.contacts, true) as Record<string, ContactConfig>,
+    connectTo: {},
     environments,
     ...(typeof value.defaultEnvironment === 'string' ? { defaultEnvironment: value.defaultEnvironment } : {}),
     ...(typeof value.defaultContact === 'string' ? { defaultContact: value.defaultContact } : {}),
@@ -210,5 +218,6 @@ export function effectiveSettings(config: OrgConfig, environment: string | undef
     contextHeaders: { ...config.contextHeaders, ...overlay.contextHeaders },
     segments: overlay.segments ?? config.segments,
     contacts,
+    connectTo: { ...config.connectTo, ...overlay.connectTo },
   };
 }

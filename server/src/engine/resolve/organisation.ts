@@ -1,7 +1,7 @@
 import { effectiveSettings, type ContactConfig, type OrgSettings } from '../model/config';
 import type { OrgInput, Resolved, ResolveError, Selection } from './types';
 
-const NO_SETTINGS: OrgSettings = { globalVariables: {}, contextHeaders: { enabled: false }, segments: undefined, contacts: {} };
+const NO_SETTINGS: OrgSettings = { globalVariables: {}, contextHeaders: { enabled: false }, segments: undefined, contacts: {}, connectTo: {} };
 
 /** The implicit contact when none is chosen: anonymous, no segments, no widget values. */
 export const ANONYMOUS_CONTACT: ContactConfig = { segments: [], headers: {}, queryParams: {}, pathParams: {}, bodyParams: {} };

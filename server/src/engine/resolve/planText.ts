@@ -36,7 +36,9 @@ function scopeLine(plan: RequestPlan): string {
  */
 export function formatPlanText(plan: RequestPlan): string {
   const shown = planForDisplay(plan);
-  const lines = [`${shown.request.method} ${shown.request.url}`, scopeLine(plan), '', 'Headers:', ...headerRows(plan)];
+  const lines = [`${shown.request.method} ${shown.request.url}`, scopeLine(plan)];
+  if (plan.connectTo) lines.push(`Connects to ${plan.connectTo.address} instead of resolving ${plan.connectTo.host} (connectTo, development only: OpenCX resolves the real host)`);
+  lines.push('', 'Headers:', ...headerRows(plan));
   if (plan.body) {
     const label = plan.body.format === 'multipart' ? 'multipart/form-data fields' : 'JSON';
     lines.push('', `Body (${label}):`, ...JSON.stringify(shown.request.body, null, 2).split('\n').map((l) => `  ${l}`));

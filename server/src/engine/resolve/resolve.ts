@@ -1,6 +1,6 @@
 import type { JsonPath } from '../jsonDocument';
 import { actionModelOf, endpointPathParameters, type ActionModel, type HttpMethod } from '../model/action';
-import { secretReferences, type PlannedBody, type PlannedHeader } from '../plan';
+import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../plan';
 import { buildBody, sendsBody } from './body';
 import { contextHeaderEntries, type ConversationIds } from './contextHeaders';
 import {
@@ -159,6 +159,7 @@ export function resolveRequest(input: ResolveInput): ResolveResult {
   notes.push(...state.notes);
   if (state.placeholders.length) notes.push(`Dry run: no value given for ${state.placeholders.join(', ')}, so the plan shows placeholders; the AI extracts these from the conversation.`);
   notes.push(...secretNotes(headers, url, body, input.isSecretSet));
+  const connectTo = connectToFor(url, selection);
   return {
     ok: true,
     value: {
@@ -167,6 +168,19 @@ export function resolveRequest(input: ResolveInput): ResolveResult {
       ...(selection.environment !== undefined ? { environment: selection.environment } : {}),
       ...(selection.contactName !== undefined ? { contact: selection.contactName } : {}),
       ...(state.placeholders.length ? { placeholders: state.placeholders } : {}),
+      ...(connectTo ? { connectTo } : {}),
     },
   };
+}
+
+/** The environment's `connectTo` entry for the URL's host, if any. */
+function connectToFor(url: string, selection: Selection): RequestPlan['connectTo'] {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  const address = selection.settings.connectTo[host];
+  return address ? { host, address } : undefined;
 }

@@ -64,7 +64,7 @@ export function explainRun(result: ExecutionResult, tokenBudget?: number): RunEx
     case 'network-error':
       explanation = {
         level: 'error',
-        headline: `Network error${result.error ? `: ${result.error.message}` : ''}`,
+        headline: `Network error${result.error ? ` (${result.error.code})` : ''}`,
         details: ['The AI only gets the text "Something went wrong", with no status.', ...networkDetails(result.error?.code ?? '')],
       };
       break;

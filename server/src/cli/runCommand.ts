@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { executePlan } from '../engine/execute';
+import { JsonDocument } from '../engine/jsonDocument';
+import { lintDocument } from '../engine/lint';
+import { resolveRequest } from '../engine/resolve';
+import { explainRun } from '../engine/run/explain';
+import type { CliContext } from './context';
+import { envSecretSource } from './envSecrets';
+import { loadOrg, parseParams, readNamedFile } from './planInputs';
+import { runJson, runText } from './runOutput';
+import { EXIT, InputError, UsageError } from './usage';
+
+/** `run`'s exit codes: 0 sent and answered (any status), 1 timeout, network error or refusal, 2 bad usage. */
+const ANSWERED = new Set(['success', 'http-error']);
+const DEFAULT_TOKEN_BUDGET = 4000;
+
+function parseRunArgs(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      param: { type: 'string', multiple: true, default: [] },
+      env: { type: 'string' },
+      contact: { type: 'string' },
+      config: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'allow-http': { type: 'boolean', default: false },
+      ca: { type: 'string', multiple: true, default: [] },
+      format: { type: 'string', default: 'text' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `run takes one action file; got ${positionals.length}` : 'run needs an action file');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be one of text, json; got "${values.format}"`);
+  const timeout = values['timeout-ms'];
+  if (timeout !== undefined && !/^[1-9]\d{0,9}$/.test(timeout)) throw new UsageError(`--timeout-ms must be a whole number of milliseconds, 1 or more; got "${timeout}"`);
+  return { file: positionals[0], values, timeoutMs: timeout === undefined ? undefined : Number(timeout) };
+}
+
+function readCas(paths: readonly string[], cwd: string): string[] {
+  return paths.map((p) => {
+    try {
+      return fs.readFileSync(path.resolve(cwd, p), 'utf8');
+    } catch {
+      throw new InputError(`cannot read the CA certificate ${p}`);
+    }
+  });
+}
+
+/**
+ * `opencx-actions run FILE [--param name=value]… [--env NAME] [--contact NAME] [--config PATH] [--timeout-ms N]
+ * [--allow-http] [--ca PEM]… [--format text|json]`: sends the request exactly as OpenCX would (secrets from
+ * OPENCX_SECRET_<NAME>) and prints what the AI receives, then the request with each header's source.
+ */
+export async function runCommand(args: string[], context: CliContext): Promise<number> {
+  const { file: given, values, timeoutMs } = parseRunArgs(args);
+  const file = readNamedFile(given, context.cwd);
+  const document = new JsonDocument(file.text);
+  if (!document.wellFormed) {
+    const first = lintDocument({ kind: 'action', text: file.text }).findings[0];
+    context.stderr.write(`opencx-actions: ${file.display} cannot be run: it is not valid JSON${first ? ` (${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message})` : ''}\n`);
+    return EXIT.findings;
+  }
+  const loaded = loadOrg(values.config, file, context.cwd);
+  const resolved = resolveRequest({
+    action: { file: file.display, value: document.value },
+    ...(loaded ? { org: loaded.org } : {}),
+    environment: values.env,
+    contact: values.contact,
+    values: parseParams(values.param ?? [], (m) => new UsageError(m)),
+    mode: 'send',
+  });
+  if (!resolved.ok) {
+    if (resolved.error.code === 'invalid-action') {
+      context.stderr.write(`opencx-actions: ${file.display} cannot be run: ${(resolved.error.problems ?? []).map((p) => p.message).join('; ')}\n`);
+      return EXIT.findings;
+    }
+    throw resolved.error.code === 'missing-values' ? new UsageError(`${resolved.error.message} (--param name=value)`) : new InputError(resolved.error.message);
+  }
+  const plan = { ...resolved.value, notes: [...(loaded?.notes ?? []), ...resolved.value.notes] };
+  const result = await executePlan(plan, {
+    secrets: envSecretSource(context.env),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    allowHttp: values['allow-http'] === true,
+    caCertificates: readCas(values.ca ?? [], context.cwd),
+  });
+  const explanation = explainRun(result, DEFAULT_TOKEN_BUDGET);
+  context.stdout.write(values.format === 'json' ? runJson(result, explanation) : runText(result, explanation));
+  return ANSWERED.has(result.outcome) ? EXIT.ok : EXIT.findings;
+}
