@@ -10,7 +10,6 @@ describe('actions that cannot be planned', () => {
     [{ method: undefined }, [{ path: ['method'], message: 'method is missing' }]],
     [{ method: 'FETCH' }, [{ path: ['method'], message: 'method "FETCH" is not one of GET, POST, PUT, PATCH, DELETE' }]],
     [{ endpoint: undefined }, [{ path: ['endpoint'], message: 'endpoint is missing' }]],
-    [{ endpoint: 'http://api.acme.com/x' }, [{ path: ['endpoint'], message: 'endpoint uses http://, and OpenCX never calls http:// endpoints: use https://' }]],
     [{ endpoint: '/orders/{id}' }, [{ path: ['endpoint'], message: 'endpoint must be a full absolute https:// URL such as "https://api.acme.com/orders/{order_id}"' }]],
     [{ endpoint: 'ftp://acme.com' }, [{ path: ['endpoint'], message: 'endpoint must be a full absolute https:// URL such as "https://api.acme.com/orders/{order_id}"' }]],
   ];
@@ -30,6 +29,12 @@ describe('actions that cannot be planned', () => {
   test('a value that is not an object', () => {
     const result = resolveRequest({ action: { file: ACTION_FILE, value: [1] } });
     assert.deepEqual(result, { ok: false, error: { code: 'invalid-action', message: 'the action cannot be planned: the action file is not a JSON object', problems: [{ path: [], message: 'the action file is not a JSON object' }] } });
+  });
+
+  test('an http:// endpoint is planned, with a note that OpenCX never calls it (the executor refuses to send it)', () => {
+    const planned = plan(action({ endpoint: 'http://api.acme.com/x' }));
+    assert.equal(planned.url, 'http://api.acme.com/x');
+    assert.ok(planned.notes.includes('The endpoint uses http://: OpenCX never calls http:// endpoints, so a run is refused (except to a loopback host when http is allowed for local development).'), planned.notes.join('\n'));
   });
 
   test('a https endpoint with placeholders in the host is fine', () => {

@@ -18,7 +18,11 @@ import { notVisibleNote, segmentVisibility } from './visibility';
 
 type Problem = { path: JsonPath; message: string };
 
-/** What prevents planning at all: a method OpenCX does not know, or an endpoint that is not an https URL. */
+/**
+ * What prevents planning at all: a method OpenCX does not know, or an endpoint that is not an absolute URL. An
+ * `http://` endpoint can be planned (so a plan shows it, with a note), but the executor refuses to send it the way
+ * OpenCX refuses it, unless loopback http is allowed for development.
+ */
 export function actionProblems(action: ActionModel, raw: unknown): Problem[] {
   const problems: Problem[] = [];
   const rawMethod = (raw as Record<string, unknown> | undefined)?.method;
@@ -27,16 +31,15 @@ export function actionProblems(action: ActionModel, raw: unknown): Problem[] {
   }
   const endpoint = action.endpoint.trim();
   if (!endpoint) problems.push({ path: ['endpoint'], message: 'endpoint is missing' });
-  else if (/^http:\/\//i.test(endpoint)) problems.push({ path: ['endpoint'], message: 'endpoint uses http://, and OpenCX never calls http:// endpoints: use https://' });
-  else if (!isHttpsUrl(endpoint)) problems.push({ path: ['endpoint'], message: 'endpoint must be a full absolute https:// URL such as "https://api.acme.com/orders/{order_id}"' });
+  else if (!isAbsoluteHttpUrl(endpoint)) problems.push({ path: ['endpoint'], message: 'endpoint must be a full absolute https:// URL such as "https://api.acme.com/orders/{order_id}"' });
   return problems;
 }
 
-function isHttpsUrl(endpoint: string): boolean {
+function isAbsoluteHttpUrl(endpoint: string): boolean {
   let sample = endpoint;
   for (const name of endpointPathParameters(endpoint)) sample = sample.split(`{${name}}`).join('x');
   try {
-    return new URL(sample).protocol === 'https:' && /^https:\/\/[^\s/?#]+/i.test(endpoint);
+    return /^https?:$/.test(new URL(sample).protocol) && /^https?:\/\/[^\s/?#]+/i.test(endpoint);
   } catch {
     return false;
   }
@@ -160,6 +163,7 @@ export function resolveRequest(input: ResolveInput): ResolveResult {
   if (state.placeholders.length) notes.push(`Dry run: no value given for ${state.placeholders.join(', ')}, so the plan shows placeholders; the AI extracts these from the conversation.`);
   notes.push(...secretNotes(headers, url, body, input.isSecretSet));
   const connectTo = connectToFor(url, selection);
+  if (/^http:\/\//i.test(url)) notes.push('The endpoint uses http://: OpenCX never calls http:// endpoints, so a run is refused (except to a loopback host when http is allowed for local development).');
   return {
     ok: true,
     value: {
