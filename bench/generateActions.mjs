@@ -1,6 +1,7 @@
 // Deterministic, realistic *.action.json texts for bench/lint.mjs: about 55% valid, 40% with the typical
 // mistakes people make (bad method, short description, http endpoint, unknown property, body on GET, wrong
 // header types, duplicate key) and 5% that are not valid JSON. Same seed, same files.
+import { generateOverlapWorkspace } from './generateOverlapActions.mjs';
 
 /** mulberry32: a small seeded PRNG, good enough to vary test data (never for anything secret). */
 export function seededRandom(seed) {
@@ -140,9 +141,12 @@ function syntaxError(random, text) {
  */
 export function generateActions(count, seed = 20240611) {
   const random = seededRandom(seed);
+  // Names and descriptions as varied as a real workspace's (services, domains, ~5% real overlaps), so that the
+  // workspace rules (description-overlap, duplicate names) see a realistic workspace, not 1,000 near-copies.
+  const texts = generateOverlapWorkspace(count, seed);
   const files = [];
   for (let i = 0; i < count; i++) {
-    const action = validAction(random, i + 1);
+    const action = { ...validAction(random, i + 1), name: texts[i][1].name, description: texts[i][1].description };
     const roll = random();
     let kind = 'valid';
     let text;
