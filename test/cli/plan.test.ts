@@ -21,14 +21,15 @@ function plan(args: string[], cwd = EXAMPLES, env: Record<string, string> = {}):
 }
 
 const LOOK_UP_TEXT = `GET https://api.acme-shop.example/v1/orders/10452?fields=status%2Ccarrier%2Ctracking_number
-Environment: staging · Contact: jane-vip
+Environment: local-demo · Contact: jane-vip
+Connects to 127.0.0.1:8443 instead of resolving api.acme-shop.example (connectTo, development only: OpenCX resolves the real host)
 
 Headers:
   User-Agent: OpenCX                                         default
   Accept: application/json                                   action header                        actions/look-up-order.action.json › headers.Accept
   X-Contact-Email: jane@example.com                          action header (magic contact.email)  actions/look-up-order.action.json › headers.X-Contact-Email
   Authorization: Bearer \${secret:SHOP_API_TOKEN}             global variable                      opencx.config.json › globalVariables.Authorization
-  X-Shop-Region: eu-staging                                  global variable                      opencx.config.json › environments.staging.globalVariables.X-Shop-Region
+  X-Shop-Region: eu-demo                                     global variable                      opencx.config.json › environments.local-demo.globalVariables.X-Shop-Region
   X-Customer-Tier: gold                                      contact (widget) header              opencx.config.json › contacts.jane-vip.headers.X-Customer-Tier
   x-opencx-org-id: 3f2c1a9e-0b7d-4c55-9a1e-6f0d2b8c4e71      context header                       opencx.config.json › contextHeaders.orgId
   x-opencx-session-id: SESSION-ID..........................  context header                       opencx.config.json › contextHeaders.enabled
@@ -45,7 +46,7 @@ Notes:
 `;
 
 describe('plan: text', () => {
-  test('the example action with the config defaults (staging, jane-vip)', () => {
+  test('the example action with the config defaults (local-demo, jane-vip)', () => {
     const run = plan(['actions/look-up-order.action.json', '--param', 'order_id=10452']);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr, '');
@@ -114,7 +115,7 @@ describe('plan: json', () => {
           { name: 'Accept', value: 'application/json', source: 'action', shadowed: [] },
           { name: 'Content-Type', value: 'application/json', source: 'action', shadowed: [] },
           { name: 'Authorization', value: 'Bearer ${secret:SHOP_API_TOKEN}', source: 'globalVariable', shadowed: [] },
-          { name: 'X-Shop-Region', value: 'eu-staging', source: 'globalVariable', shadowed: [] },
+          { name: 'X-Shop-Region', value: 'eu-demo', source: 'globalVariable', shadowed: [] },
           { name: 'X-Customer-Tier', value: 'gold', source: 'contact', shadowed: [] },
           ctx('x-opencx-org-id', '3f2c1a9e-0b7d-4c55-9a1e-6f0d2b8c4e71'),
           ctx('x-opencx-session-id', 'SESSION-ID..........................'),
@@ -198,8 +199,8 @@ describe('plan: organisation lookup', () => {
 
 describe('plan: exit 2', () => {
   const cases: [string, string[], string][] = [
-    ['unknown environment', ['actions/look-up-order.action.json', '--env', 'prod'], 'opencx-actions: unknown environment "prod": opencx.config.json has no such environment; available: "staging", "production"\n'],
-    ['unknown contact', ['actions/look-up-order.action.json', '--contact', 'janet'], 'opencx-actions: unknown contact "janet": opencx.config.json (environment "staging") has no such contact; available: "anonymous-visitor", "jane-vip", "bob-customer"\n'],
+    ['unknown environment', ['actions/look-up-order.action.json', '--env', 'prod'], 'opencx-actions: unknown environment "prod": opencx.config.json has no such environment; available: "staging", "production", "local-demo"\n'],
+    ['unknown contact', ['actions/look-up-order.action.json', '--contact', 'janet'], 'opencx-actions: unknown contact "janet": opencx.config.json (environment "local-demo") has no such contact; available: "anonymous-visitor", "jane-vip", "bob-customer"\n'],
     ['missing file', ['actions/nope.action.json'], 'opencx-actions: cannot read actions/nope.action.json: no such file\n'],
     ['a folder', ['actions'], 'opencx-actions: cannot read actions: not a regular file\n'],
     ['missing --config file', ['actions/look-up-order.action.json', '--config', 'nope.json'], 'opencx-actions: cannot read nope.json: no such file\n'],
@@ -253,12 +254,13 @@ describe('plan: exit 1', () => {
     assert.equal(run.stderr, 'opencx-actions: broken/track-parcel.action.json cannot be planned:\n  broken/track-parcel.action.json:5:13: method "FETCH" is not one of GET, POST, PUT, PATCH, DELETE\n');
   });
 
-  test('an insecure endpoint', (t) => {
+  test('an insecure endpoint is planned (exit 0), with the note that OpenCX never calls it', (t) => {
     const folder = tempFolder(t);
     writeFile(folder, 'a.action.json', '{\n  "method": "GET",\n  "endpoint": "http://a.test/x"\n}');
     const run = plan(['a.action.json'], folder);
-    assert.equal(run.status, 1);
-    assert.equal(run.stderr, 'opencx-actions: a.action.json cannot be planned:\n  a.action.json:3:15: endpoint uses http://, and OpenCX never calls http:// endpoints: use https://\n');
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^GET http:\/\/a\.test\/x\n/);
+    assert.match(run.stdout, /  - The endpoint uses http:\/\/: OpenCX never calls http:\/\/ endpoints, so a run is refused \(except to a loopback host when http is allowed for local development\)\.\n/);
   });
 
   test('a file that is not valid JSON lists its syntax errors', (t) => {

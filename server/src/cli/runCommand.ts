@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { executePlan } from '../engine/execute';
+import { secretReferences, type RequestPlan } from '../engine/plan';
 import { JsonDocument } from '../engine/jsonDocument';
 import { lintDocument } from '../engine/lint';
 import { resolveRequest } from '../engine/resolve';
 import { explainRun } from '../engine/run/explain';
 import type { CliContext } from './context';
-import { envSecretSource } from './envSecrets';
+import { envSecretSource, secretVariableNames } from './envSecrets';
 import { loadOrg, parseParams, readNamedFile } from './planInputs';
 import { runJson, runText } from './runOutput';
 import { EXIT, InputError, UsageError } from './usage';
@@ -49,6 +50,14 @@ function readCas(paths: readonly string[], cwd: string): string[] {
   });
 }
 
+/** The variables to set for the secrets a plan references that have no value here. */
+function missingSecretVariables(plan: RequestPlan, env: NodeJS.ProcessEnv): string[] {
+  const source = envSecretSource(env);
+  const texts = [plan.url, ...plan.headers.map((h) => h.value), JSON.stringify(plan.body?.value ?? null)];
+  const names = [...new Set(texts.flatMap(secretReferences))].filter((name) => !source.isSet(name));
+  return names.map((name) => secretVariableNames(name).at(-1)!);
+}
+
 /**
  * `opencx-actions run FILE [--param name=value]… [--env NAME] [--contact NAME] [--config PATH] [--timeout-ms N]
  * [--allow-http] [--ca PEM]… [--format text|json]`: sends the request exactly as OpenCX would (secrets from
@@ -87,6 +96,7 @@ export async function runCommand(args: string[], context: CliContext): Promise<n
     caCertificates: readCas(values.ca ?? [], context.cwd),
   });
   const explanation = explainRun(result, DEFAULT_TOKEN_BUDGET);
+  if (result.error?.code === 'MISSING_SECRET') explanation.details.push(`In a terminal, secrets come from environment variables: ${missingSecretVariables(plan, context.env).join(', ')}.`);
   context.stdout.write(values.format === 'json' ? runJson(result, explanation) : runText(result, explanation));
   return ANSWERED.has(result.outcome) ? EXIT.ok : EXIT.findings;
 }

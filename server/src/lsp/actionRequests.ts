@@ -24,8 +24,11 @@ export function describeAction(workspace: Workspace, uri: string): ActionDescrip
   };
 }
 
-/** The request plan for one action in the workspace as it is now (open editors included). */
-export function resolveAction(workspace: Workspace, params: ResolveParams): ResolveResponse {
+/**
+ * The request plan for one action in the workspace as it is now (open editors included). `isSecretSet` (from the
+ * client's secret names) adds the same "secret not set" notes as the CLI's plan.
+ */
+export function resolveAction(workspace: Workspace, params: ResolveParams, isSecretSet?: (name: string) => boolean): ResolveResponse {
   const document = workspace.document(params.uri);
   const action = workspace.action(params.uri);
   if (!document || !action) return { ok: false, code: 'not-an-action', message: 'this file is not an OpenCX action the workspace knows' };
@@ -38,6 +41,7 @@ export function resolveAction(workspace: Workspace, params: ResolveParams): Reso
     values: params.values,
     mode: params.mode,
     ids: randomIds,
+    ...(isSecretSet ? { isSecretSet } : {}),
   });
   if (!result.ok) {
     const { code, message, available, missing } = result.error;

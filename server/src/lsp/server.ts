@@ -114,7 +114,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }));
   connection.onRequest(ResolveRequest.type, (params, token) => runSafe(connection, 'resolving a request', token, { ok: false, code: 'internal', message: 'the server could not plan this request (see the OpenCX Actions output)' } as const, () => {
     sync.flush(params.uri);
-    return resolveAction(sync.workspace, params);
+    return resolveAction(sync.workspace, params, sync.context.isSecretSet);
   }));
   connection.onDocumentSymbol((params, token) => runSafe(connection, 'document symbols', token, [], () => {
     const document = documentFor(params.textDocument.uri);

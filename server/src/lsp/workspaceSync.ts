@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKindOf } from '../engine/documentKind';
+import { documentKindOf, SKIPPED_FOLDERS } from '../engine/documentKind';
 import { Workspace } from '../engine/workspace/workspace';
 import type { LintContext } from '../engine/rules/types';
 import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
@@ -31,6 +31,8 @@ export class WorkspaceSync {
   private lastFullCheckMs = 0;
   private indexing = false;
   private lintContext: LintContext = {};
+  /** The workspace folders' URIs, each ending with `/`. */
+  private folders: string[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -44,6 +46,7 @@ export class WorkspaceSync {
   async indexFolders(folderUris: string[], progress?: { report(percentage: number, message: string): void }): Promise<void> {
     const started = this.runtime.now();
     this.indexing = true;
+    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
     const uris = (await Promise.all(folderUris.map((f) => this.runtime.files.findWorkspaceFiles(f)))).flat();
     for (let i = 0; i < uris.length; i += INDEX_BATCH) {
       const batch = uris.slice(i, i + INDEX_BATCH);
@@ -90,16 +93,36 @@ export class WorkspaceSync {
     await this.fileChanged(uri);
   }
 
-  /** A file was created or changed on disk; open editors keep their own text. */
+  /** A file was created or changed on disk; open editors keep their own text. Any other URI may be a folder. */
   async fileChanged(uri: string): Promise<void> {
-    if (!documentKindOf(uri) || this.openDocument(uri)) return;
-    const text = await this.runtime.files.read(uri);
+    if (!documentKindOf(uri)) return this.folderCreated(uri);
+    if (this.openDocument(uri)) return;
+    // A file the first index skips (a build copy in dist/, say) leaves the index, as a restart would.
+    const text = this.skipped(uri) ? undefined : await this.runtime.files.read(uri);
     this.apply(() => (text === undefined ? this.workspace.delete(uri) : this.workspace.set(uri, text)).affected);
   }
 
   fileDeleted(uri: string): void {
-    if (!documentKindOf(uri) || this.openDocument(uri)) return;
-    this.apply(() => this.workspace.delete(uri).affected);
+    // VS Code reports a deleted or renamed folder as one event for the folder, none for the files in it.
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const gone = documentKindOf(uri) ? [uri] : this.workspace.ids().filter((id) => id.startsWith(prefix));
+    const closed = gone.filter((id) => !this.openDocument(id));
+    if (closed.length) this.apply(() => new Set(closed.flatMap((id) => [...this.workspace.delete(id).affected])));
+  }
+
+  /** A folder moved, copied or renamed into the workspace arrives as one event: index the files in it. */
+  private async folderCreated(uri: string): Promise<void> {
+    if (this.skipped(uri)) return;
+    const found = (await this.runtime.files.findWorkspaceFiles(uri)).filter((id) => !this.openDocument(id));
+    const texts = await Promise.all(found.map((id) => this.runtime.files.read(id)));
+    const read = found.flatMap((id, i) => (texts[i] === undefined ? [] : [{ id, text: texts[i] }]));
+    if (read.length) this.apply(() => new Set(read.flatMap(({ id, text }) => [...this.workspace.set(id, text).affected])));
+  }
+
+  /** Whether the first index skips this place (node_modules, dist, out… inside a workspace folder). */
+  private skipped(uri: string): boolean {
+    const folder = this.folders.find((f) => uri.startsWith(f));
+    return folder !== undefined && uri.slice(folder.length).split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
   }
 
   /** Applies a pending edit of an open document now, so a request sees the text the editor shows. */

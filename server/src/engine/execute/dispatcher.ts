@@ -10,10 +10,17 @@ export interface TransportOptions {
   connectTo?: RequestPlan['connectTo'];
 }
 
-function parseAddress(address: string): { hostname: string; port: number } {
+/** A connectTo address: `host:port` or `[v6]:port`, with a port from 1 to 65535; undefined when it is not one. */
+export function parseConnectAddress(address: string): { hostname: string; port: number } | undefined {
   const match = /^\[?([^\]]+)\]?:(\d+)$/.exec(address);
-  if (!match) throw new RangeError(`connectTo address must be host:port; got "${address}"`);
-  return { hostname: match[1], port: Number(match[2]) };
+  const port = match ? Number(match[2]) : 0;
+  return match && port >= 1 && port <= 65535 ? { hostname: match[1], port } : undefined;
+}
+
+function parseAddress(address: string): { hostname: string; port: number } {
+  const parsed = parseConnectAddress(address);
+  if (!parsed) throw new RangeError(`connectTo address must be host:port; got "${address}"`);
+  return parsed;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher } from 'undici';
 import type { RequestPlan } from '../plan';
-import { createDispatcher } from './dispatcher';
+import { createDispatcher, parseConnectAddress } from './dispatcher';
 import { runExchange, type ExchangeSettings } from './exchange';
 import { maskSecrets } from './mask';
 import { prepareRequest } from './prepare';
@@ -30,6 +30,8 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
   if (plan.placeholders?.length) return notSentResult(plan, placeholderError(plan.placeholders), facts);
   const verdict = checkUrl(plan.url, options.allowHttp === true);
   if (verdict.kind === 'refused') return notSentResult(plan, verdict.error, facts);
+  // An address the schema rejects can still reach a plan (a config with errors is used as far as it can be read).
+  if (plan.connectTo && !parseConnectAddress(plan.connectTo.address)) return notSentResult(plan, connectToError(plan.connectTo), facts);
   facts.differences.unshift(...verdict.differences);
   const secrets = await readSecrets(plan, options.secrets);
   if (secrets.kind === 'missing') return notSentResult(plan, secrets.error, facts);
@@ -65,13 +67,20 @@ function differencesOf(plan: RequestPlan, timeoutMs: number): string[] {
     differences.push(`Development timeout of ${timeoutMs} ms: OpenCX always waits ${OPENCX_TIMEOUT_MS} ms, and its AI would then get "Request timed out after ${OPENCX_TIMEOUT_MS}ms".`);
   }
   if (plan.connectTo) {
-    differences.push(`Connected to ${plan.connectTo.address} instead of resolving ${plan.connectTo.host} (connectTo): OpenCX always resolves the real host.`);
+    differences.push(`Connects to ${plan.connectTo.address} instead of resolving ${plan.connectTo.host} (connectTo): OpenCX always resolves the real host.`);
   }
   if (!plan.visibleToContact) {
     const why = plan.visibilityReason ? ` (${plan.visibilityReason.replace(/\.$/, '')})` : ' (segment filter)';
     differences.push(`OpenCX would not offer this action to the active contact${why}, so its AI could not call it; sent anyway for testing.`);
   }
   return differences;
+}
+
+function connectToError(connectTo: NonNullable<RequestPlan['connectTo']>): ExecutionError {
+  return {
+    code: 'INVALID_CONNECT_TO',
+    message: `Not sent: connectTo for ${connectTo.host} must be address:port with a port from 1 to 65535, like "127.0.0.1:8443"; got "${connectTo.address}".`,
+  };
 }
 
 /** A dry-run plan shows placeholders where nobody gave a value: sending it would test a request OpenCX never makes. */

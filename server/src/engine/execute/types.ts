@@ -137,7 +137,7 @@ export interface RedirectHop {
 export interface ExecutionError {
   /**
    * A stable code: a Node/OpenSSL/undici error code (`ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `UND_ERR_SOCKET`)
-   * or ours: `TIMEOUT`, `HTTP_NOT_ALLOWED`, `INVALID_URL`, `MISSING_SECRET`, `PLACEHOLDERS`, `REDIRECT_LIMIT`,
+   * or ours: `TIMEOUT`, `HTTP_NOT_ALLOWED`, `INVALID_URL`, `INVALID_CONNECT_TO`, `MISSING_SECRET`, `PLACEHOLDERS`, `REDIRECT_LIMIT`,
    * `REDIRECT_BAD_SCHEME`, `REDIRECT_INVALID_LOCATION`.
    */
   code: string;

@@ -3,11 +3,16 @@
  *
  * Each action is a sparse vector of concepts. Candidates come from an inverted index (concept and verb class →
  * actions), never from a scan of the workspace.
- * Pruning is exact for the scorer: a pair scores at most its cosine, and a pair that shares none of an action's
- * heaviest concepts (its "prefix", the fewest whose removal leaves less than `threshold` of its norm) has a cosine
- * below the threshold. Postings are kept per concept and verb class, and only classes whose verbs could reach the
- * threshold are walked. Two bounds keep one edit O(1) in very large workspaces, at the price of missing pairs that
- * share nothing rare: lists longer than `maxPosting` are skipped, and a walk stops after `maxCandidates`.
+ * Pruning is exact for the scorer: a pair scores at most its cosine times its verb factor. Postings are kept per
+ * concept and verb class, and the verb factor with an action of class C is at most a bound known from C alone
+ * (intentFactorBound), so a pair with such an action needs a cosine of at least threshold / bound; a pair that shares
+ * none of the edited action's heaviest concepts (its "prefix" for C, the fewest whose removal leaves less than that
+ * fraction of its norm) has a lower cosine. Only classes whose bound reaches the threshold are walked, each for its
+ * own prefix: the lists of a class the verbs rarely confuse ("list" vs "get", 0.4) are walked for the few heaviest
+ * concepts only, not for nearly all of them. The prefix is taken from the action's own stored weights, so pruning
+ * stays exact whatever the IDF drift below. Two bounds keep one edit O(1) in very large workspaces, at the price of
+ * missing pairs that share nothing rare: lists longer than `maxPosting` are skipped, and a walk stops after
+ * `maxCandidates` (with the default 400, they bind in a few walks at 10,000 actions).
  *
  * IDF drifts as actions are added. Each action's weighted vector is computed when it is indexed (or at the last
  * cold scoring), and pairs not involving the edited action are not rescored on each edit: a one-action change
@@ -15,10 +20,10 @@
  */
 import { CHANNELS } from '../model/action';
 import { analyse, type Profile } from './analyse';
-import { DEFAULT_THRESHOLD, distinguishingWords, objectFactor, sharedIntent, sharedTerms, termWeight, verbFactor, type IdfFn } from './score';
+import { DEFAULT_THRESHOLD, distinguishingWords, objectFactor, sharedIntent, sharedTerms, verbFactor, type IdfFn } from './score';
 import type { Overlap, OverlapContext, OverlapEntry } from './types';
-import { compatibleClassKeys, Postings } from './postings';
-import { ConceptIds, vectorCosine, vectorOf, type Vector } from './vectors';
+import { compatibleClasses, Postings } from './postings';
+import { ConceptIds, DenseVector, vectorOf, type Vector } from './vectors';
 import { coVisibility } from './visibility';
 
 export interface OverlapIndexOptions {
@@ -60,6 +65,8 @@ export class OverlapIndex {
   private readonly pairs = new Map<string, Map<string, number>>();
   private context: OverlapContext = {};
   private readonly concepts = new ConceptIds();
+  /** The vector being scored against its candidates (see DenseVector). */
+  private readonly dense = new DenseVector();
   private readonly threshold: number;
   private readonly maxPosting: number;
   private readonly maxCandidates: number;
@@ -219,41 +226,56 @@ export class OverlapIndex {
   private scoreAgainstIndex(id: string, onlyLater = false): string[] {
     const item = this.items.get(id)!;
     const found: string[] = [];
-    for (const other of this.candidates(item)) {
-      if (other === item || (onlyLater && other.ordinal < item.ordinal) || !(other.channelMask & item.channelMask)) continue;
-      const otherId = other.id;
-      // Verbs and methods bound the score from above: skip the cosine when they alone rule the pair out.
-      const verbs = verbFactor(item.profile, other.profile);
-      if (verbs < this.threshold) continue;
-      const cos = vectorCosine(item.vector, other.vector);
-      if (cos * verbs < this.threshold) continue;
-      const score = cos * verbs * objectFactor(item.profile, other.profile);
-      if (score < this.threshold) continue;
-      this.link(id, otherId, score);
-      found.push(otherId);
+    this.dense.load(item.vector);
+    try {
+      for (const other of this.candidates(item)) {
+        if (other === item || (onlyLater && other.ordinal < item.ordinal) || !(other.channelMask & item.channelMask)) continue;
+        const otherId = other.id;
+        // Verbs and methods bound the score from above: skip the cosine when they alone rule the pair out.
+        const verbs = verbFactor(item.profile, other.profile);
+        if (verbs < this.threshold) continue;
+        const cos = this.dense.cosine(other.vector);
+        if (cos * verbs < this.threshold) continue;
+        const score = cos * verbs * objectFactor(item.profile, other.profile);
+        if (score < this.threshold) continue;
+        this.link(id, otherId, score);
+        found.push(otherId);
+      }
+    } finally {
+      this.dense.clear();
     }
     return found;
   }
 
-  /** Items sharing at least one of the item's prefix concepts (see the file comment). */
+  /**
+   * Items sharing at least one prefix concept with the item, in the lists of the verb classes that can reach the
+   * threshold (see the file comment). Walks the heaviest concepts first, every class at once.
+   */
   private candidates(item: Item): Item[] {
-    const normA = item.vector.norm;
-    const weighted = [...item.profile.terms.values()]
-      .map((term) => ({ concept: term.concept, weight: termWeight(term, this.idf) }))
-      .sort((a, b) => b.weight - a.weight);
-    // Walk from the lightest term up: the suffix left out may weigh less than threshold × norm.
-    let suffix = 0;
-    let prefixLength = weighted.length;
-    const limit = (this.threshold * normA) ** 2;
-    while (prefixLength > 1 && suffix + weighted[prefixLength - 1].weight ** 2 < limit) {
-      suffix += weighted[prefixLength - 1].weight ** 2;
-      prefixLength--;
-    }
+    const { concepts, weights, norm } = item.vector;
+    const n = weights.length;
+    if (!n || !norm) return [];
+    // The item's own weights (those its cosines use), heaviest first; tail[k]: squared norm of concepts k… onwards.
+    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => weights[j] - weights[i]);
+    const tail = new Float64Array(n + 1);
+    for (let k = n - 1; k >= 0; k--) tail[k] = tail[k + 1] + weights[order[k]] ** 2;
+    // A pair scores at most cos × verb factor, so a class whose verbs reach at most `verbBound` needs a cosine of
+    // threshold / verbBound: its prefix is the fewest heaviest concepts whose tail weighs less than that × norm.
+    const classes = compatibleClasses(item.profile, this.threshold).map(({ key, verbBound }) => {
+      const limit = (Math.min(1, this.threshold / verbBound) * norm) ** 2;
+      let prefix = n;
+      while (prefix > 1 && tail[prefix - 1] < limit) prefix--;
+      return { key, prefix };
+    });
+    const longest = Math.max(0, ...classes.map((c) => c.prefix));
     const out: Item[] = [];
     const stamp = ++this.walk;
-    const classes = compatibleClassKeys(item.profile, this.threshold);
-    for (let t = 0; t < prefixLength; t++) {
-      for (const list of this.postings.listsOf(weighted[t].concept, classes, this.maxPosting)) {
+    for (let k = 0; k < longest; k++) {
+      const concept = concepts[order[k]];
+      for (const cls of classes) {
+        if (k >= cls.prefix) continue;
+        const list = this.postings.listOf(concept, cls.key, this.maxPosting);
+        if (!list) continue;
         for (const other of list) {
           if (other.seen === stamp) continue;
           other.seen = stamp;

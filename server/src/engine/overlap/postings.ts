@@ -4,8 +4,8 @@
  * threshold ("cancel order" never walks the thousand "get order" actions).
  */
 import type { Profile } from './analyse';
-import { INTENT_CLASSES, intentAffinity } from './intents';
-import { crossesIntentClasses } from './score';
+import { INTENT_CLASSES } from './intents';
+import { intentFactorBound } from './score';
 
 /** The class key of an action whose main verb the lexicon does not know. */
 const UNKNOWN = '?';
@@ -57,18 +57,12 @@ export class Postings<T> {
   }
 
   /**
-   * The lists of `concept` among actions of the verb classes in `classes` (see compatibleClassKeys); lists longer
-   * than `maxLength` are left out (see OverlapIndex).
+   * The list of `concept` among actions posted under the verb class `cls` (see compatibleClasses), or undefined when
+   * there is none or it is longer than `maxLength` (see OverlapIndex).
    */
-  listsOf(concept: string, classes: readonly string[], maxLength: number): Set<T>[] {
-    const byClass = this.lists.get(concept);
-    const out: Set<T>[] = [];
-    if (!byClass) return out;
-    for (const cls of classes) {
-      const list = byClass.get(cls);
-      if (list && list.size <= maxLength) out.push(list);
-    }
-    return out;
+  listOf(concept: string, cls: string, maxLength: number): ReadonlySet<T> | undefined {
+    const list = this.lists.get(concept)?.get(cls);
+    return list && list.size <= maxLength ? list : undefined;
   }
 }
 
@@ -78,12 +72,23 @@ function classKeys(profile: Profile): string[] {
   return [...new Set<string>([profile.intent, ...[...profile.verbs].filter((v) => v !== 'read' && v !== 'list')])];
 }
 
-/** The class keys whose actions can reach `threshold` with `profile` on verbs alone (method and text ≤ 1). */
-export function compatibleClassKeys(profile: Profile, threshold: number): string[] {
-  if (!profile.intent) return [UNKNOWN, ...INTENT_CLASSES];
-  const keys = [UNKNOWN];
-  for (const cls of INTENT_CLASSES) {
-    if (intentAffinity(profile.intent, cls) >= threshold || crossesIntentClasses(profile, cls)) keys.push(cls);
+/** A class key to walk for a profile, with the highest verb factor its actions can have with that profile. */
+export interface CompatibleClass {
+  key: string;
+  /** See intentFactorBound: an upper bound of the score's verb factor for the actions whose main verb is `key`. */
+  verbBound: number;
+}
+
+/**
+ * The class keys whose actions can reach `threshold` with `profile` on verbs alone (method and text ≤ 1), most
+ * interchangeable first. Every action that can is posted under at least one of these keys with a `verbBound` at
+ * least its verb factor: its main verb's class, or `profile`'s own class when it also makes that change.
+ */
+export function compatibleClasses(profile: Profile, threshold: number): CompatibleClass[] {
+  const out: CompatibleClass[] = [];
+  for (const cls of [undefined, ...INTENT_CLASSES]) {
+    const verbBound = intentFactorBound(profile, cls);
+    if (verbBound >= threshold) out.push({ key: cls ?? UNKNOWN, verbBound });
   }
-  return keys;
+  return out.sort((a, b) => b.verbBound - a.verbBound);
 }

@@ -69,6 +69,19 @@ export function crossesIntentClasses(profile: Profile, cls: IntentClass): boolea
 const isWrite = (intent: IntentClass | undefined): boolean => intent !== undefined && intent !== 'read' && intent !== 'list';
 
 /**
+ * The highest `intentFactor(profile, b)` can be for an action `b` whose main verb is of class `cls` (undefined: a
+ * verb the lexicon does not know), ignoring one case: `b` also makes the change `profile`'s main verb makes
+ * ("… and cancel it" against "Cancel order"). Such a `b` is posted under `profile.intent` too (see Postings), where
+ * the bound is 1, so candidate pruning that uses this bound per posted class still finds every pair.
+ */
+export function intentFactorBound(profile: Profile, cls: IntentClass | undefined): number {
+  if (!profile.intent || !cls) return UNKNOWN_INTENT;
+  const affinity = intentAffinity(profile.intent, cls);
+  if (affinity >= SECONDARY_INTENT) return affinity;
+  return crossesIntentClasses(profile, cls) ? SECONDARY_INTENT : affinity;
+}
+
+/**
  * Whether `b` mentions anything `a`'s name is about: its non-generic name concepts (or what they stand for, e.g.
  * "contact details" → email). True when `a`'s name has no such concept.
  */

@@ -185,6 +185,7 @@ function connectToFor(url: string, selection: Selection): RequestPlan['connectTo
   } catch {
     return undefined;
   }
-  const address = selection.settings.connectTo[host];
-  return address ? { host, address } : undefined;
+  // The URL parser lower-cases the host; a key may be written in any case (host names are case-insensitive).
+  const entry = Object.entries(selection.settings.connectTo).find(([name]) => name.toLowerCase() === host);
+  return entry?.[1] ? { host, address: entry[1] } : undefined;
 }

@@ -38,8 +38,9 @@ function credentialPart(value: string): string {
 
 /** Whether a literal header (or parameter) value looks like a credential that belongs in `${secret:NAME}`. */
 export function looksLikeCredential(name: string, value: string, kind: 'header' | 'parameter' = 'header'): boolean {
-  SECRET_REFERENCE.lastIndex = 0;
-  if (SECRET_REFERENCE.test(value)) return false;
+  // A fresh, non-global copy: test() on the shared global pattern would leave its lastIndex behind a match, and every
+  // later matchAll with it (secret hovers, masking, secret lists) would start there and miss references.
+  if (new RegExp(SECRET_REFERENCE.source).test(value)) return false;
   const credential = credentialPart(value);
   if (!credential) return false;
   if (KNOWN_TOKENS.some((re) => re.test(credential)) || looksRandom(credential)) return true;
