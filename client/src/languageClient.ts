@@ -19,6 +19,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(FILE_GLOBS.action),
         vscode.workspace.createFileSystemWatcher(FILE_GLOBS.config),
+        // A folder deleted, moved or renamed comes as one event for the folder, which the globs above never match;
+        // the server drops (or scans) what was indexed under it. Changes are not needed from this one.
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
       ],
     },
     outputChannel: output,

@@ -5,7 +5,7 @@ import type { ClientCapabilities } from 'vscode-languageserver-protocol';
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
   general: { positionEncodings: ['utf-16'] },
   window: { workDoneProgress: true },
-  workspace: { configuration: true, workspaceFolders: true, applyEdit: true },
+  workspace: { configuration: true, workspaceFolders: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } },
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true, willSave: false, willSaveWaitUntil: false },
     publishDiagnostics: {
@@ -25,6 +25,13 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
       },
     },
     hover: { contentFormat: ['markdown', 'plaintext'] },
+    definition: { linkSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
+    codeLens: {},
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     foldingRange: { rangeLimit: 5000, lineFoldingOnly: true },
     formatting: { dynamicRegistration: true },

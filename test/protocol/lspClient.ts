@@ -1,6 +1,7 @@
 // A small LSP client for protocol tests: spawns the bundled server (dist/server.js --stdio) and drives it over
 // the real JSON-RPC protocol. It keeps its own copy of every open document so incremental edits are exact,
-// records every publishDiagnostics notification, and waits for events with a deadline (never a fixed sleep).
+// records every publishDiagnostics and `opencx/status` notification, and waits for events with a
+// deadline (never a fixed sleep). Requests beyond the basics live in requests.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import {
@@ -37,22 +38,25 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { StatusNotification } from '../../server/src/protocol';
 import { CLIENT_CAPABILITIES } from './clientCapabilities';
-import { fileUri, SERVER_JS } from './testSupport';
+import { fileUri, languageIdOf, SERVER_JS, withDeadline } from './testSupport';
+
+export { languageIdOf, withDeadline };
 
 const DEFAULT_WAIT_MS = 5_000;
 const EXIT_WAIT_MS = 3_000;
 
-/** The language id VS Code gives a file, from package.json's `contributes.languages`. */
-export function languageIdOf(uri: string): string {
-  if (uri.endsWith('/opencx.config.json')) return 'opencx-config';
-  if (uri.endsWith('.action.json')) return 'opencx-action';
-  return 'json';
+/** Options of `LspClient.start`: `env` is the server process's environment (default: this process's). */
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
 }
 
 export class LspClient {
   /** Every publishDiagnostics notification, in arrival order. */
   readonly publications: PublishDiagnosticsParams[] = [];
+  /** Every recorded custom notification (`opencx/status`), in arrival order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
   /** Every window/logMessage; handlers that fail log an error here instead of crashing. */
   readonly logs: LogMessageParams[] = [];
   initializeResult!: InitializeResult;
@@ -76,6 +80,10 @@ export class LspClient {
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params);
     });
+    connection.onNotification(StatusNotification.method, (params: unknown) => {
+      this.notifications.push({ method: StatusNotification.method, params });
+      this.notify();
+    });
     // Requests a server may send to a real client; answered as VS Code would with no settings.
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
@@ -84,8 +92,8 @@ export class LspClient {
   }
 
   /** Spawns the bundled server and completes the initialize handshake, with these folders open (absolute paths). */
-  static async start(workspaceFolders: string[] = []): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(workspaceFolders: string[] = [], options: StartOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     client.initializeResult = await client.initialize(workspaceFolders).catch(async (error: unknown) => {
@@ -179,25 +187,44 @@ export class LspClient {
     predicate: (params: PublishDiagnosticsParams) => boolean = () => true,
     timeoutMs = DEFAULT_WAIT_MS,
   ): Promise<PublishDiagnosticsParams> {
+    return this.waitUntil(
+      () => this.publicationsFor(uri, true).find(predicate),
+      timeoutMs,
+      () => `no matching diagnostics for ${uri} within ${timeoutMs} ms; received: ${JSON.stringify(this.publicationsFor(uri, true), null, 1)}`,
+    );
+  }
+
+  /**
+   * Resolves with the params of the first `method` notification at index `from` or later (see `notifications`)
+   * that satisfies `predicate`; rejects after `timeoutMs` with what was received instead.
+   */
+  waitForNotification<T>(method: string, predicate: (params: T) => boolean = () => true, from = 0, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
+    const received = () => this.notifications.slice(from).filter((n) => n.method === method).map((n) => n.params as T);
+    return this.waitUntil(
+      () => received().find(predicate),
+      timeoutMs,
+      () => `no matching ${method} within ${timeoutMs} ms; received: ${JSON.stringify(received())}`,
+    );
+  }
+
+  /** Calls `find` now and after every recorded notification until it returns a value; rejects with `describe()` after `timeoutMs`. */
+  private waitUntil<T>(find: () => T | undefined, timeoutMs: number, describe: () => string): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        const found = this.publicationsFor(uri, true).find(predicate);
-        if (!found) return false;
+        const found = find();
+        if (found === undefined) return;
         done();
         resolve(found);
-        return true;
       };
       const timer = setTimeout(() => {
         done();
-        const seen = JSON.stringify(this.publicationsFor(uri, true), null, 1);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; received: ${seen}\nserver stderr: ${this.stderr}`));
+        reject(new Error(`${describe()}\nserver stderr: ${this.stderr}`));
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);
-        this.listeners.delete(listener);
+        this.listeners.delete(check);
       };
-      const listener = () => void check();
-      this.listeners.add(listener);
+      this.listeners.add(check);
       check();
     });
   }
@@ -256,7 +283,11 @@ export class LspClient {
     return code;
   }
 
-  private mark(uri: string): void {
+  /**
+   * From now on, `waitForDiagnostics(uri)` looks only at new publications. open/change/close do this themselves;
+   * call it before a change the server sees otherwise (a file event, a change in another file, a notification).
+   */
+  mark(uri: string): void {
     this.marks.set(uri, this.publications.length);
   }
 
@@ -269,21 +300,4 @@ export class LspClient {
     if (!document) throw new Error(`test bug: ${uri} is not open`);
     return document;
   }
-}
-
-/** Rejects when `promise` has not settled within `ms`. */
-export function withDeadline<T>(promise: PromiseLike<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

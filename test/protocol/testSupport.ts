@@ -6,7 +6,8 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol
 
 /** The bundles live in out/test/protocol/*.test.js, three levels below the repository root. */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-export const SERVER_JS = path.join(REPO_ROOT, 'dist/server.js');
+/** The bundled server; OPENCX_TEST_SERVER_JS runs the tests against another build (a deliberately broken copy, say). */
+export const SERVER_JS = process.env.OPENCX_TEST_SERVER_JS ?? path.join(REPO_ROOT, 'dist/server.js');
 export const CLI_JS = path.join(REPO_ROOT, 'dist/cli.js');
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 export const LINT_FIXTURES_DIR = path.join(REPO_ROOT, 'test/fixtures/lint');
@@ -61,4 +62,28 @@ export function positionIn(text: string, needle: string, delta = needle.length):
 /** A diagnostic's message as text (LSP 3.18 also allows markup). */
 export function messageOf(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+/** The language id VS Code gives a file, from package.json's `contributes.languages`. */
+export function languageIdOf(uri: string): string {
+  if (uri.endsWith('/opencx.config.json')) return 'opencx-config';
+  if (uri.endsWith('.action.json')) return 'opencx-action';
+  return 'json';
+}
+
+/** Rejects when `promise` has not settled within `ms`. */
+export function withDeadline<T>(promise: PromiseLike<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
