@@ -12,7 +12,7 @@
  * concepts only, not for nearly all of them. The prefix is taken from the action's own stored weights, so pruning
  * stays exact whatever the IDF drift below. Two bounds keep one edit O(1) in very large workspaces, at the price of
  * missing pairs that share nothing rare: lists longer than `maxPosting` are skipped, and a walk stops after
- * `maxCandidates` (with the default 400, they bind in a few walks at 10,000 actions).
+ * `maxCandidates` (with the defaults, about one walk in ten is cut short at 10,000 generated actions).
  *
  * IDF drifts as actions are added. Each action's weighted vector is computed when it is indexed (or at the last
  * cold scoring), and pairs not involving the edited action are not rescored on each edit: a one-action change
