@@ -39,8 +39,8 @@ const methods = {
     label: 'ours, full lint (Workspace: syntax, keys, schema, rules)',
     run() {
       const workspace = new engine.Workspace(validators);
-      workspace.set(CONFIG.id, CONFIG.text, 'config');
-      for (const file of files) workspace.set(`/bench/actions/${file.name}`, file.text, 'action');
+      // As the CLI loads files: one bulk load (overlaps scored once, with the final word frequencies).
+      workspace.setMany([{ id: CONFIG.id, text: CONFIG.text, kind: 'config' }, ...files.map((file) => ({ id: `/bench/actions/${file.name}`, text: file.text, kind: 'action' }))]);
       return files.map((file) => workspace.findings(`/bench/actions/${file.name}`).length);
     },
   },

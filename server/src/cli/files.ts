@@ -77,10 +77,8 @@ export function toId(absolute: string): string {
  */
 export function loadWorkspace(workspace: Workspace, files: InputFile[], cwd: string): (id: string) => string {
   const display = new Map<string, string>();
-  for (const file of files) {
-    workspace.set(file.id, readInput(file), file.kind);
-    display.set(file.id, file.display);
-  }
+  workspace.setMany(files.map((file) => ({ id: file.id, text: readInput(file), kind: file.kind })));
+  for (const file of files) display.set(file.id, file.display);
   for (const file of files) {
     if (file.kind !== 'action' || workspace.orgFor(file.id)) continue;
     const config = nearestConfig(path.dirname(file.absolute));

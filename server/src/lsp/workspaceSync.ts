@@ -48,17 +48,22 @@ export class WorkspaceSync {
     this.indexing = true;
     this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
     const uris = (await Promise.all(folderUris.map((f) => this.runtime.files.findWorkspaceFiles(f)))).flat();
-    for (let i = 0; i < uris.length; i += INDEX_BATCH) {
-      const batch = uris.slice(i, i + INDEX_BATCH);
-      const texts = await Promise.all(batch.map((uri) => (this.openDocument(uri) ? undefined : this.runtime.files.read(uri))));
-      batch.forEach((uri, j) => {
-        const open = this.openDocument(uri);
-        if (open) this.checkedVersions.set(uri, open.version);
-        const text = open?.getText() ?? texts[j];
-        if (text !== undefined) this.workspace.set(uri, text);
-      });
-      progress?.report(Math.round(((i + batch.length) / uris.length) * 100), `${i + batch.length} of ${uris.length} files`);
-      await new Promise((resolve) => setImmediate(resolve));
+    this.workspace.beginBulk();
+    try {
+      for (let i = 0; i < uris.length; i += INDEX_BATCH) {
+        const batch = uris.slice(i, i + INDEX_BATCH);
+        const texts = await Promise.all(batch.map((uri) => (this.openDocument(uri) ? undefined : this.runtime.files.read(uri))));
+        batch.forEach((uri, j) => {
+          const open = this.openDocument(uri);
+          if (open) this.checkedVersions.set(uri, open.version);
+          const text = open?.getText() ?? texts[j];
+          if (text !== undefined) this.workspace.set(uri, text);
+        });
+        progress?.report(Math.round(((i + batch.length) / uris.length) * 100), `${i + batch.length} of ${uris.length} files`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.workspace.endBulk();
     }
     for (const uri of this.workspace.ids()) this.workspace.findings(uri);
     this.lastFullCheckMs = Math.round(this.runtime.now() - started);

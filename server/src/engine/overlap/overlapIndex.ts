@@ -100,10 +100,18 @@ export class OverlapIndex {
 
   /** Indexes many actions, then scores them once (a cold start: IDF is final before any pair is scored). */
   upsertAll(entries: Iterable<[string, OverlapEntry]>): void {
-    for (const [id, entry] of entries) {
-      this.detach(id);
-      this.attach(id, entry);
-    }
+    for (const [id, entry] of entries) this.stage(id, entry);
+    this.scoreAll();
+  }
+
+  /** Indexes one action without scoring it (a bulk load); scoreAll() then scores everything once. */
+  stage(id: string, entry: OverlapEntry): void {
+    this.detach(id);
+    this.attach(id, entry);
+  }
+
+  /** Scores every pair with the current word frequencies (the end of a bulk load). */
+  scoreAll(): void {
     this.rescoreAll();
   }
 

@@ -44,6 +44,7 @@ export class Workspace implements WorkspaceQueries {
   private readonly names = new NameIndex();
   private readonly overlap = new OverlapIndex();
   private settings: RuleSettings = {};
+  private bulk = false;
   private context: LintContext = {};
 
   constructor(private readonly validators: SchemaValidators = schemaValidators()) {}
@@ -62,7 +63,10 @@ export class Workspace implements WorkspaceQueries {
       entry.action = actionModelOf(lint.document.value);
       for (const other of this.names.update(id, entry.action?.name)) affected.add(other);
       // A half-typed file keeps its last overlap entry, so partners' warnings do not flicker while typing.
-      if (entry.action && lint.document.wellFormed) for (const other of this.overlap.upsert(id, overlapEntryOf(entry.action))) affected.add(other);
+      if (entry.action && lint.document.wellFormed) {
+        if (this.bulk) this.overlap.stage(id, overlapEntryOf(entry.action));
+        else for (const other of this.overlap.upsert(id, overlapEntryOf(entry.action))) affected.add(other);
+      }
     } else {
       entry.config = this.configEntry(lint, previous);
       for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
@@ -70,6 +74,29 @@ export class Workspace implements WorkspaceQueries {
     this.files.set(id, entry);
     this.invalidate(affected);
     return { affected };
+  }
+
+  /**
+   * Starts a bulk load (the first index, the CLI): until endBulk(), set() indexes overlaps without scoring them,
+   * and endBulk() scores every pair once with the final word frequencies instead of once per file.
+   */
+  beginBulk(): void {
+    this.bulk = true;
+  }
+
+  /** Ends a bulk load: scores the overlaps; every file's findings may have changed. */
+  endBulk(): WorkspaceChange {
+    this.bulk = false;
+    this.overlap.scoreAll();
+    for (const entry of this.files.values()) entry.findings = undefined;
+    return { affected: new Set(this.files.keys()) };
+  }
+
+  /** set() for many files, as one bulk load. */
+  setMany(files: Iterable<{ id: string; text: string; kind?: DocumentKind }>): WorkspaceChange {
+    this.beginBulk();
+    for (const file of files) this.set(file.id, file.text, file.kind ?? documentKindOf(file.id));
+    return this.endBulk();
   }
 
   delete(id: string): WorkspaceChange {
