@@ -10,7 +10,7 @@ import { showRunHistory } from './run/historyCommand';
 import type { InputValues } from './run/inputs';
 import { PlanView } from './run/planView';
 import { runAction, type LastRun, type RunContext } from './run/runCommand';
-import { runSettings } from './run/settings';
+import { historyLimit } from './run/settings';
 import { SecretStore } from './secrets';
 import { SelectionStore } from './selection';
 import { registerStatusItem } from './statusItem';
@@ -39,12 +39,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   client = await startLanguageClient(context, output);
   const languageClient = client;
   const sendSecretNames = (names: string[]) => void languageClient.sendNotification(SecretNamesNotification.type, { names });
-  sendSecretNames(secrets.names());
   context.subscriptions.push(secrets.onDidChange(sendSecretNames));
+  await secrets.forgetLostValues();
+  sendSecretNames(secrets.names());
 
   const selection = new SelectionStore(context.workspaceState, client);
   const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'history');
-  const history = new RunHistory(historyFolder, () => runSettings().historyLimit);
+  const history = new RunHistory(historyFolder, historyLimit);
   const planView = new PlanView(client, selection, context.workspaceState);
   const status = registerStatusItem(client);
   const runContext: RunContext = { extension: context, client, secrets, selection, history, output };

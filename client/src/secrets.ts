@@ -19,6 +19,19 @@ export class SecretStore implements vscode.Disposable {
     return NAME_PATTERN.test(name);
   }
 
+  /**
+   * Drops names whose value is gone: some hosts (VS Code for the Web, code-server) keep secrets in memory only,
+   * while the names persist in global state. Called once at activation.
+   */
+  async forgetLostValues(): Promise<void> {
+    const kept: string[] = [];
+    for (const name of this.names()) if ((await this.get(name)) !== undefined) kept.push(name);
+    if (kept.length !== this.names().length) {
+      await this.context.globalState.update(NAMES_KEY, kept);
+      this.changed.fire(this.names());
+    }
+  }
+
   names(): string[] {
     return [...(this.context.globalState.get<string[]>(NAMES_KEY) ?? [])].sort();
   }
