@@ -1,5 +1,6 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RequestPlan } from './engine/plan';
+import type { RunInput } from './engine/run/inputs';
 
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
@@ -78,13 +79,7 @@ export namespace ActiveSelectionNotification {
 }
 
 /** One value a run needs (what the AI would extract), as the engine's runInputs describes it. */
-export interface RunInputInfo {
-  name: string;
-  in: 'path' | 'query' | 'body';
-  description?: string;
-  required: boolean;
-  schema?: Record<string, unknown>;
-}
+export type RunInputInfo = RunInput;
 
 /** What the client needs to offer a run or a plan for one action file. */
 export interface ActionDescription {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { credentialPart } from '../../../server/src/engine/credentials';
 import type { MoveToSecretArgs } from '../../../server/src/protocol';
 import { SecretStore } from '../secrets';
 import { COMMANDS } from './ids';
@@ -64,7 +65,7 @@ async function moveToSecret(store: SecretStore, args: MoveToSecretArgs): Promise
   } catch {
     literal = '';
   }
-  const credential = literal.replace(/^(bearer|basic|token|digest|apikey|bot)\s+/i, '');
+  const credential = credentialPart(literal);
   const value = await vscode.window.showInputBox({
     title: `Move the credential into secret ${args.secretName}`,
     prompt: 'Confirm the value to store in VS Code\'s secret storage; the file will then only say ${secret:' + args.secretName + '}',

@@ -1,5 +1,6 @@
 import type { ExecutionResult } from '../../../server/src/engine/execute';
-import { maskForDisplay, maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
+import { headersForDisplay } from '../../../server/src/engine/resolve/display';
+import { maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
 import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
@@ -54,11 +55,7 @@ function maskedRequest(request: ExecutionResult['request']): ExecutionResult['re
   return {
     ...request,
     url: maskUrlForDisplay(request.url),
-    headers: request.headers.map((h) => ({
-      ...h,
-      value: maskForDisplay(h.name, h.value),
-      shadowed: h.shadowed.map((s) => ({ ...s, value: maskForDisplay(h.name, s.value) })),
-    })),
+    headers: headersForDisplay(request.headers),
   };
 }
 

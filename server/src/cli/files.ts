@@ -81,7 +81,7 @@ export function loadWorkspace(workspace: Workspace, files: InputFile[], cwd: str
   for (const file of files) display.set(file.id, file.display);
   for (const file of files) {
     if (file.kind !== 'action' || workspace.orgFor(file.id)) continue;
-    const config = nearestConfig(path.dirname(file.absolute));
+    const config = findNearestConfig(path.dirname(file.absolute));
     if (config && !workspace.has(toId(config))) {
       workspace.set(toId(config), readInput({ absolute: config, id: toId(config), kind: 'config', display: displayPath(config, cwd) }), 'config');
     }
@@ -89,10 +89,11 @@ export function loadWorkspace(workspace: Workspace, files: InputFile[], cwd: str
   return (id) => display.get(id) ?? displayPath(id.split('/').join(path.sep), cwd);
 }
 
-function nearestConfig(folder: string): string | undefined {
+/** The nearest opencx.config.json at or above `folder`, or undefined when there is none up to the root. */
+export function findNearestConfig(folder: string): string | undefined {
   for (let current = folder; ; current = path.dirname(current)) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
     if (path.dirname(current) === current) return undefined;
   }
 }

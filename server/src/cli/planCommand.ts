@@ -4,12 +4,11 @@ import { lintDocument } from '../engine/lint';
 import { planForDisplay, resolveRequest, type ResolveError } from '../engine/resolve';
 import type { CliContext } from './context';
 import { envSecretSource } from './envSecrets';
-import { loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';
+import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';
 import { formatPlanText } from '../engine/resolve/planText';
 import { EXIT, InputError, UsageError } from './usage';
 
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = 'text' | 'json';
 
 interface PlanOptions {
   file: string;
@@ -21,23 +20,10 @@ interface PlanOptions {
 }
 
 function parsePlanArgs(args: string[]): PlanOptions {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      param: { type: 'string', multiple: true, default: [] },
-      env: { type: 'string' },
-      contact: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-    },
-  });
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `plan takes one action file; got ${positionals.length}` : 'plan needs an action file');
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: ACTION_OPTIONS });
+  const { file, format } = actionFileAndFormat('plan', positionals, values.format);
   return {
-    file: positionals[0],
+    file,
     values: parseParams(values.param ?? [], (m) => new UsageError(m)),
     format,
     ...(values.env !== undefined ? { environment: values.env } : {}),

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME } from '../engine/documentKind';
 import { lintDocument } from '../engine/lint';
 import { configModelOf } from '../engine/model/config';
 import type { OrgInput } from '../engine/resolve';
-import { displayPath } from './files';
-import { InputError } from './usage';
+import { displayPath, findNearestConfig } from './files';
+import { InputError, UsageError } from './usage';
 
 /** A file read for `plan`: its text and the path shown to the user (and used in locations). */
 export interface ReadFile {
@@ -32,14 +31,6 @@ export function readNamedFile(given: string, cwd: string): ReadFile {
   }
 }
 
-/** The nearest opencx.config.json at or above `folder`, or undefined when there is none up to the root. */
-export function findNearestConfig(folder: string): string | undefined {
-  for (let current = folder; ; current = path.dirname(current)) {
-    const candidate = path.join(current, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-    if (path.dirname(current) === current) return undefined;
-  }
-}
 
 /** The organisation for the CLI, with a note when the config has errors (its readable part is used). */
 export interface LoadedOrg {
@@ -79,4 +70,20 @@ export function parseParams(params: readonly string[], fail: (message: string) =
     values[param.slice(0, eq)] = param.slice(eq + 1);
   }
   return values;
+}
+
+/** The options `plan` and `run` share: the AI's values, the organisation and who the request is for, the format. */
+export const ACTION_OPTIONS = {
+  param: { type: 'string', multiple: true, default: [] as string[] },
+  env: { type: 'string' },
+  contact: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+} as const;
+
+/** The one action file a command takes, and a checked `--format text|json`. */
+export function actionFileAndFormat(command: string, positionals: string[], format: string | undefined): { file: string; format: 'text' | 'json' } {
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `${command} takes one action file; got ${positionals.length}` : `${command} needs an action file`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be one of text, json; got "${format}"`);
+  return { file: positionals[0], format };
 }

@@ -9,7 +9,7 @@ import { resolveRequest } from '../engine/resolve';
 import { explainRun } from '../engine/run/explain';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
-import { loadOrg, parseParams, readNamedFile } from './planInputs';
+import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
 import { runJson, runText } from './runOutput';
 import { EXIT, InputError, UsageError } from './usage';
 
@@ -23,21 +23,16 @@ function parseRunArgs(args: string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      param: { type: 'string', multiple: true, default: [] },
-      env: { type: 'string' },
-      contact: { type: 'string' },
-      config: { type: 'string' },
+      ...ACTION_OPTIONS,
       'timeout-ms': { type: 'string' },
       'allow-http': { type: 'boolean', default: false },
       ca: { type: 'string', multiple: true, default: [] },
-      format: { type: 'string', default: 'text' },
     },
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `run takes one action file; got ${positionals.length}` : 'run needs an action file');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be one of text, json; got "${values.format}"`);
+  const { file } = actionFileAndFormat('run', positionals, values.format);
   const timeout = values['timeout-ms'];
   if (timeout !== undefined && !/^[1-9]\d{0,9}$/.test(timeout)) throw new UsageError(`--timeout-ms must be a whole number of milliseconds, 1 or more; got "${timeout}"`);
-  return { file: positionals[0], values, timeoutMs: timeout === undefined ? undefined : Number(timeout) };
+  return { file, values, timeoutMs: timeout === undefined ? undefined : Number(timeout) };
 }
 
 function readCas(paths: readonly string[], cwd: string): string[] {

@@ -1,5 +1,6 @@
 import type { ExecutionResult } from '../engine/execute';
-import { maskForDisplay, maskUrlForDisplay, SOURCE_LABELS } from '../engine/resolve';
+import { maskUrlForDisplay, SOURCE_LABELS } from '../engine/resolve';
+import { headersForDisplay } from '../engine/resolve/display';
 import type { RunExplanation } from '../engine/run/explain';
 
 /** Terminals get the AI's text up to this many characters; `--format json` always has all of it. */
@@ -10,12 +11,7 @@ function maskedRequest(request: ExecutionResult['request']) {
   return {
     method: request.method,
     url: maskUrlForDisplay(request.url),
-    headers: request.headers.map((h) => ({
-      name: h.name,
-      value: maskForDisplay(h.name, h.value),
-      source: h.source,
-      shadowed: h.shadowed.map((s) => ({ source: s.source, value: maskForDisplay(h.name, s.value) })),
-    })),
+    headers: headersForDisplay(request.headers),
     body: request.body,
   };
 }

@@ -114,3 +114,20 @@ export function endpointPathParameters(endpoint: string): string[] {
 export function changesState(action: ActionModel): boolean {
   return action.method !== undefined && action.method !== 'GET';
 }
+
+/** JSON Schema keywords that make a `body` object a schema (other than `type`, which needs a type as its value). */
+const SCHEMA_KEYWORDS = ['$schema', '$ref', 'properties', 'required', 'items', 'oneOf', 'anyOf', 'allOf', 'additionalProperties', 'enum', '$defs', 'definitions'];
+/** The seven JSON Schema types. */
+export const JSON_SCHEMA_TYPES: readonly string[] = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+
+/**
+ * Whether an action's `body` is a JSON Schema; otherwise it is a sample body from which OpenCX infers one. A
+ * `type` key alone counts only when its value is a JSON Schema type, so a sample such as
+ * `{ "type": "refund", "reason": "late" }` stays a sample.
+ */
+export function isBodySchema(body: Record<string, unknown>): boolean {
+  if (SCHEMA_KEYWORDS.some((k) => Object.prototype.hasOwnProperty.call(body, k))) return true;
+  const type = body.type;
+  const types = Array.isArray(type) ? type : [type];
+  return type !== undefined && types.every((t) => typeof t === 'string' && JSON_SCHEMA_TYPES.includes(t));
+}

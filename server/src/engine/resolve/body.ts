@@ -1,20 +1,13 @@
-import type { ActionModel } from '../model/action';
+import { isBodySchema, type ActionModel } from '../model/action';
 import type { PlannedBody } from '../plan';
 import { coerceValue, hasValue, recordMissing, schemaOfSample, type FillState } from './values';
 
 /** The methods OpenCX sends a body with (spec A1). */
 export const BODY_METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'];
 
-/** Keywords that make a body object a JSON Schema; an object with none of them is a sample body. */
-const SCHEMA_KEYWORDS = ['$schema', '$ref', 'type', 'properties', 'required', 'items', 'oneOf', 'anyOf', 'allOf', 'additionalProperties', 'enum'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Whether an action's `body` is a JSON Schema (otherwise it is a sample object OpenCX infers a schema from). */
-export function isBodySchema(body: Json): boolean {
-  return SCHEMA_KEYWORDS.some((k) => Object.prototype.hasOwnProperty.call(body, k));
-}
 
 /** Whether OpenCX sends a body for this action: a body-carrying method and a `body` object. */
 export function sendsBody(action: ActionModel): boolean {

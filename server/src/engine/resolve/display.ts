@@ -1,4 +1,5 @@
 import type { JsonPath } from '../jsonDocument';
+import { baseName } from '../workspace/paths';
 import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../plan';
 import { maskForDisplay, maskUrlForDisplay } from './mask';
 
@@ -13,16 +14,6 @@ export function formatJsonPath(path: JsonPath): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
-}
-
-/** The last segment of a path or URI (`file:///w/opencx.config.json` → `opencx.config.json`). */
-export function baseName(file: string): string {
-  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }
 
 /** `opencx.config.json › globalVariables.Authorization`: a location as a short label. */
@@ -53,18 +44,26 @@ function displayBody(body: PlannedBody | undefined): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? maskForDisplay(k, v) : v]));
 }
 
+/**
+ * Headers as shown anywhere (plans, runs, the CLI): name, source and what they shadowed, every value (winners and
+ * shadowed) masked. Secret references stay as written.
+ */
+export function headersForDisplay(headers: readonly { name: string; value: string; source: HeaderSource; shadowed: readonly { source: HeaderSource; value: string }[] }[]): DisplayedHeader[] {
+  return headers.map((h) => ({
+    name: h.name,
+    value: maskForDisplay(h.name, h.value),
+    source: h.source,
+    shadowed: h.shadowed.map((s) => ({ source: s.source, value: maskForDisplay(h.name, s.value) })),
+  }));
+}
+
 /** The plan in the shape `--format json` prints, with every header value (winners and shadowed) masked. */
 export function planForDisplay(plan: RequestPlan): DisplayedPlan {
   return {
     request: {
       method: plan.method,
       url: maskUrlForDisplay(plan.url),
-      headers: plan.headers.map((h) => ({
-        name: h.name,
-        value: maskForDisplay(h.name, h.value),
-        source: h.source,
-        shadowed: h.shadowed.map((s) => ({ source: s.source, value: maskForDisplay(h.name, s.value) })),
-      })),
+      headers: headersForDisplay(plan.headers),
       body: displayBody(plan.body),
     },
     visibleToContact: plan.visibleToContact,

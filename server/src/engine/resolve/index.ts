@@ -10,10 +10,12 @@ export { CONTEXT_HEADER_PREFIX, EXTERNAL_USER_ID_HEADER, isContextHeaderName, OR
 export { KNOWN_MAGIC_FIELDS, magicSample, type MagicContext, type MagicSample } from './magic';
 export { segmentVisibility, type Visibility } from './visibility';
 export { coerceValue, encodeKeepingSecrets, placeholderFor } from './values';
-export { isBodySchema, sendsBody, BODY_METHODS } from './body';
+export { sendsBody, BODY_METHODS } from './body';
+export { isBodySchema } from '../model/action';
 export { fixedIds, randomIds } from './ids';
-export { MASK, isSensitiveHeader, looksLikeCredential, maskForDisplay, maskUrlForDisplay } from './mask';
-export { baseName, formatJsonPath, locationLabel, planForDisplay, type DisplayedHeader, type DisplayedPlan } from './display';
+export { MASK, isSensitiveHeader, maskForDisplay, maskUrlForDisplay } from './mask';
+export { formatJsonPath, locationLabel, planForDisplay, type DisplayedHeader, type DisplayedPlan } from './display';
+export { baseName } from '../workspace/paths';
 export { code, escapeMarkdown, locationLink, struck, type LinkFor } from './markdown';
 export { explainHeader, headersBySource, PRECEDENCE_TEXT, renderHeaderExplanation, renderHeadersOverview, type HeaderExplanation, type HeaderLayer, type HeaderView } from './explain';
 export { renderAudience, renderSegmentExplanation, segmentAudience, type ContactAudience } from './explainAudience';

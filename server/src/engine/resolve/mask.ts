@@ -1,3 +1,4 @@
+import { AUTH_SCHEME, containsKnownToken } from '../credentials';
 import { SECRET_REFERENCE } from '../plan';
 
 /** What a hidden value is shown as: a fixed length, so the length of the secret is not shown either. */
@@ -9,31 +10,15 @@ const SENSITIVE_HEADER = /^(?:authorization|proxy-authorization|cookie|set-cooki
 /** Query parameter names whose values are credentials. */
 const SENSITIVE_PARAMETER = /token|secret|passw(?:or)?d|api[-_]?key|apikey|signature|credential|^key$|^sig$|^auth/i;
 
-/** Token shapes that are credentials whatever header carries them. */
-const CREDENTIAL_SHAPES = [
-  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/, // JWT
-  /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/, // Stripe-style keys
-  /\bgh[pousr]_[A-Za-z0-9]{20,}/, // GitHub tokens
-  /\bxox[abprs]-[A-Za-z0-9-]{10,}/, // Slack tokens
-  /\bAKIA[0-9A-Z]{16}\b/, // AWS access key ids
-];
-
-/** An authentication scheme at the start of a value, kept visible: `Bearer ••••••` says more than `••••••`. */
-const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Digest|Bot|ApiKey)\s+/i;
 
 /** Whether a header carries credentials by its name (Authorization, X-Api-Key, Cookie, …). */
 export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADER.test(name);
 }
 
-/** Whether a literal value looks like a credential whatever its name (a JWT, `sk_live_…`, `ghp_…`, …). */
-export function looksLikeCredential(value: string): boolean {
-  return CREDENTIAL_SHAPES.some((shape) => shape.test(value));
-}
-
 function maskLiteral(literal: string, sensitive: boolean, atStart: boolean): string {
   if (!literal.trim()) return literal;
-  if (!sensitive && !looksLikeCredential(literal)) return literal;
+  if (!sensitive && !containsKnownToken(literal)) return literal;
   const scheme = atStart ? AUTH_SCHEME.exec(literal)?.[0] ?? '' : '';
   const rest = literal.slice(scheme.length);
   return rest.trim() ? scheme + MASK : literal;
@@ -66,7 +51,7 @@ export function maskUrlForDisplay(url: string): string {
     if (eq < 0) return pair;
     const name = safeDecode(pair.slice(0, eq));
     const value = pair.slice(eq + 1);
-    if (!SENSITIVE_PARAMETER.test(name) && !looksLikeCredential(safeDecode(value))) return pair;
+    if (!SENSITIVE_PARAMETER.test(name) && !containsKnownToken(safeDecode(value))) return pair;
     return `${pair.slice(0, eq)}=${maskForDisplay('authorization', value)}`;
   });
   return url.slice(0, query + 1) + pairs.join('&') + url.slice(end);

@@ -1,7 +1,7 @@
 import { valueRange } from './positions';
 import type { JsonDocument, JsonPath } from '../jsonDocument';
 import type { RuleFinding } from './types';
-import { hasAuthScheme, looksLikeCredential, maskCredential, secretNameFor } from './credentials';
+import { AUTH_SCHEME, hasAuthScheme, looksLikeCredential, maskCredential, secretNameFor } from '../credentials';
 
 /** A literal value in a file that a credential rule looks at: where it is and what it is called. */
 export interface LiteralValue {
@@ -17,7 +17,7 @@ export interface LiteralValue {
 export function credentialFindings(document: JsonDocument, values: LiteralValue[]): RuleFinding[] {
   return values.filter((v) => looksLikeCredential(v.name, v.value, v.kind)).map((v) => {
     const secret = secretNameFor(v.name);
-    const scheme = /^(bearer|basic|token|digest|apikey|bot)\s+/i.exec(v.value)?.[0] ?? '';
+    const scheme = AUTH_SCHEME.exec(v.value)?.[0] ?? '';
     return {
       message: `${v.label} "${v.name}" holds what looks like a literal credential (${maskCredential(v.value)}); files end up in git history, so use "${scheme}\${secret:${secret}}" and set the value with "OpenCX: Set Secret" (OPENCX_SECRET_${secret} in a terminal)`,
       range: valueRange(document, v.path),

@@ -1,18 +1,11 @@
 import type { JsonPath } from '../jsonDocument';
+import { isBodySchema, JSON_SCHEMA_TYPES } from '../model/action';
 import { keyRange, valueRange } from './positions';
 import type { ActionRule, RuleFinding } from './types';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const JSON_SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
-/** Keywords that make an object a JSON Schema rather than a sample body. */
-const SCHEMA_KEYWORDS = ['type', 'properties', 'items', '$ref', 'oneOf', 'anyOf', 'allOf', 'enum', 'required', '$defs', 'definitions'];
-
-/** Whether a body is a JSON Schema (checked) or a sample object (OpenCX infers the schema from it). */
-export function isSchemaBody(body: Json): boolean {
-  return SCHEMA_KEYWORDS.some((k) => k in body);
-}
 
 interface Problem {
   path: JsonPath;
@@ -103,7 +96,7 @@ export const toolSchemaRule: ActionRule = {
   summary: 'A body or parameter schema that OpenCX\'s tool validator rejects (nested oneOf, circular $ref, non-JSON-Schema type).',
   check({ document, action }) {
     const problems: Problem[] = [];
-    if (action.body && isSchemaBody(action.body)) {
+    if (action.body && isBodySchema(action.body)) {
       walk(action.body, ['body'], 0, problems);
       problems.push(...circularRefs(action.body, ['body']));
     }

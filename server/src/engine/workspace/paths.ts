@@ -18,9 +18,9 @@ export function candidateConfigIds(id: string): string[] {
   return ids;
 }
 
-/** A short name for messages: the file name without the folders. */
+/** A short name for messages: the last segment of a path or URI (`file:///w/opencx.config.json` → `opencx.config.json`). */
 export function baseName(id: string): string {
-  let name = id.slice(id.lastIndexOf('/') + 1);
+  let name = id.slice(Math.max(id.lastIndexOf('/'), id.lastIndexOf('\\')) + 1);
   try {
     name = decodeURIComponent(name);
   } catch {

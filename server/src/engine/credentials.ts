@@ -1,21 +1,35 @@
-import { SECRET_REFERENCE } from '../plan';
+/**
+ * What a credential looks like: shared by the lint rules (credential-in-file, authorization-without-scheme), by
+ * masking wherever a value is shown, and by the move-to-secret fix.
+ */
+import { SECRET_REFERENCE } from './plan';
 
 /** Header names whose literal values are credentials, whatever they look like. */
 const SENSITIVE_NAMES = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-secret|x-client-secret|token|secret|password|x-password)$/i;
 /** Parameter names whose static values are credentials. */
 const SENSITIVE_PARAMETER = /(^|[_-])(api[_-]?key|apikey|token|secret|password|access[_-]?key|signature)$/i;
 
-/** Shapes of well-known credentials. */
-const KNOWN_TOKENS: RegExp[] = [
-  /^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}$/, // JWT
-  /^(sk|rk|pk)_(live|test)_[0-9A-Za-z]{10,}$/, // Stripe-style keys
-  /^(ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{20,}$|^github_pat_\w{20,}$/, // GitHub
-  /^xox[abprs]-[\w-]{10,}$/, // Slack
-  /^AKIA[0-9A-Z]{16}$/, // AWS access key id
-  /^AIza[\w-]{30,}$/, // Google API key
-  /^glpat-[\w-]{16,}$/, // GitLab
-  /^SG\.[\w-]{16,}\.[\w-]{16,}$/, // SendGrid
+/** Shapes of well-known credentials (sources, so they can be matched whole or inside a longer text). */
+const KNOWN_TOKEN_SHAPES = [
+  'eyJ[\\w-]{5,}\\.[\\w-]{5,}\\.[\\w-]*', // JWT (any signature length: masking errs on the safe side)
+  '(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{10,}', // Stripe-style keys
+  '(?:ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{20,}|github_pat_\\w{20,}', // GitHub
+  'xox[abprs]-[\\w-]{10,}', // Slack
+  'AKIA[0-9A-Z]{16}', // AWS access key id
+  'AIza[\\w-]{30,}', // Google API key
+  'glpat-[\\w-]{16,}', // GitLab
+  'SG\\.[\\w-]{16,}\\.[\\w-]{16,}', // SendGrid
 ];
+const KNOWN_TOKENS = KNOWN_TOKEN_SHAPES.map((shape) => new RegExp(`^(?:${shape})$`));
+const KNOWN_TOKEN_INSIDE = new RegExp(`(?:^|[^\\w])(?:${KNOWN_TOKEN_SHAPES.join('|')})`);
+
+/** An authentication scheme at the start of a value (`Bearer `, `Basic `…). */
+export const AUTH_SCHEME = /^(?:bearer|basic|token|digest|apikey|bot)\s+/i;
+
+/** Whether a text contains a well-known token shape anywhere (a JWT, `sk_live_…`, `ghp_…`, …). */
+export function containsKnownToken(text: string): boolean {
+  return KNOWN_TOKEN_INSIDE.test(text);
+}
 
 /** Bits of entropy per character, to tell a random token from a word. */
 function entropy(text: string): number {
@@ -31,9 +45,8 @@ function looksRandom(token: string): boolean {
 }
 
 /** The credential part of a value: what follows an auth scheme such as `Bearer `. */
-function credentialPart(value: string): string {
-  const match = /^(bearer|basic|token|digest|apikey|bot)\s+(.+)$/i.exec(value.trim());
-  return (match ? match[2] : value).trim();
+export function credentialPart(value: string): string {
+  return value.trim().replace(AUTH_SCHEME, '').trim();
 }
 
 /** Whether a literal header (or parameter) value looks like a credential that belongs in `${secret:NAME}`. */
@@ -50,7 +63,7 @@ export function looksLikeCredential(name: string, value: string, kind: 'header' 
 
 /** A value shown in a message without giving it away: its first characters only. */
 export function maskCredential(value: string): string {
-  const scheme = /^(bearer|basic|token|digest|apikey|bot)\s+/i.exec(value)?.[0] ?? '';
+  const scheme = AUTH_SCHEME.exec(value)?.[0] ?? '';
   const rest = value.slice(scheme.length);
   return `${scheme}${rest.slice(0, Math.min(4, Math.floor(rest.length / 4)))}••••`;
 }
