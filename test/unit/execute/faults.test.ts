@@ -4,28 +4,23 @@
 import assert from 'node:assert/strict';
 import diagnostics from 'node:diagnostics_channel';
 import net from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Agent } from 'undici';
 import { executePlan } from '../../../server/src/engine/execute';
-import { nodeCertificate, selfSignedCertificate, type TestCertificate } from './certificate';
-import { ADDED_WITHOUT_BODY, assertHeaders, closedPort, onlyRequest, planFor, plannedPairs, startServer, type Handler } from './harness';
+import { nodeCertificate } from './certificate';
+import { ADDED_WITHOUT_BODY, assertHeaders, closedPort, type Handler, onlyRequest, planFor, plannedPairs, startServer, trustedTls } from './harness';
 
-let certificate: TestCertificate;
-let agent: Agent;
-before(() => {
-  certificate = selfSignedCertificate();
-  agent = new Agent({ connect: { ca: certificate.cert } });
-});
-after(() => agent.close());
+/** A self-signed certificate for the test servers, and a dispatcher that trusts it. */
+const tls = trustedTls();
 
 const NETWORK_ERROR = { status: null, body: 'Something went wrong' };
 
 describe('timeouts', () => {
   test('no answer: status 408 and the sentence, naming the development timeout; marked as differing', async () => {
-    const server = await startServer(() => undefined, certificate);
+    const server = await startServer(() => undefined, tls.certificate);
     try {
       const plan = planFor(`${server.origin}/slow`);
-      const result = await executePlan(plan, { dispatcher: agent, timeoutMs: 250 });
+      const result = await executePlan(plan, { dispatcher: tls.agent, timeoutMs: 250 });
       assert.equal(result.outcome, 'timeout');
       assert.deepEqual(result.ai, { status: 408, body: 'Request timed out after 250ms' });
       assert.deepEqual(result.error, { code: 'TIMEOUT', message: 'No complete response within 250 ms; the request was aborted.' });
@@ -44,10 +39,10 @@ describe('timeouts', () => {
     const server = await startServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
       res.write('{"items":[');
-    }, certificate);
+    }, tls.certificate);
     try {
       const plan = planFor(`${server.origin}/stall`);
-      const result = await executePlan(plan, { dispatcher: agent, timeoutMs: 300 });
+      const result = await executePlan(plan, { dispatcher: tls.agent, timeoutMs: 300 });
       assert.equal(result.outcome, 'timeout');
       assert.deepEqual(result.ai, { status: 408, body: 'Request timed out after 300ms' });
       assert.equal(result.response.status, 200);
@@ -67,7 +62,7 @@ describe('timeouts', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = silent.address() as net.AddressInfo;
-      const result = await executePlan(planFor(`https://127.0.0.1:${port}/`), { dispatcher: agent, timeoutMs: 200 });
+      const result = await executePlan(planFor(`https://127.0.0.1:${port}/`), { dispatcher: tls.agent, timeoutMs: 200 });
       assert.equal(result.outcome, 'timeout');
       assert.deepEqual(result.ai, { status: 408, body: 'Request timed out after 200ms' });
       assert.equal(result.response.timing.connectMs, null);
@@ -80,10 +75,10 @@ describe('timeouts', () => {
   });
 
   test('without a development timeout the result is OpenCX\'s 60 s, unmarked', async () => {
-    const server = await startServer((_req, res) => res.end('fine'), certificate);
+    const server = await startServer((_req, res) => res.end('fine'), tls.certificate);
     try {
       const plan = planFor(`${server.origin}/`);
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.equal(result.timeoutMs, 60000);
       assert.equal(result.differsFromOpenCX, false);
       assert.deepEqual(result.ai, { status: 200, body: 'fine' });
@@ -97,7 +92,7 @@ describe('timeouts', () => {
 describe('network errors: the AI gets "Something went wrong", the human the cause', () => {
   test('connection refused (a closed port)', async () => {
     const port = await closedPort();
-    const result = await executePlan(planFor(`https://127.0.0.1:${port}/orders/1`), { dispatcher: agent });
+    const result = await executePlan(planFor(`https://127.0.0.1:${port}/orders/1`), { dispatcher: tls.agent });
     assert.equal(result.outcome, 'network-error');
     assert.deepEqual(result.ai, NETWORK_ERROR);
     assert.deepEqual(result.error, { code: 'ECONNREFUSED', message: `ECONNREFUSED 127.0.0.1:${port}` });
@@ -107,7 +102,7 @@ describe('network errors: the AI gets "Something went wrong", the human the caus
   });
 
   test('DNS failure (nope.invalid)', async () => {
-    const result = await executePlan(planFor('https://nope.invalid/'), { dispatcher: agent });
+    const result = await executePlan(planFor('https://nope.invalid/'), { dispatcher: tls.agent });
     assert.equal(result.outcome, 'network-error');
     assert.deepEqual(result.ai, NETWORK_ERROR);
     // ENOTFOUND from a resolver; EAI_AGAIN where the machine has no resolver at all.
@@ -115,7 +110,7 @@ describe('network errors: the AI gets "Something went wrong", the human the caus
   });
 
   test('an untrusted (self-signed) certificate: no HTTP request is made', async () => {
-    const server = await startServer((_req, res) => res.end('never'), certificate);
+    const server = await startServer((_req, res) => res.end('never'), tls.certificate);
     try {
       const result = await executePlan(planFor(`${server.origin}/`)); // undici's global dispatcher: default trust store
       assert.equal(result.outcome, 'network-error');

@@ -5,7 +5,9 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { PlannedHeader, RequestPlan, SecretSource } from '../../../server/src/engine/plan';
-import type { TestCertificate } from './certificate';
+import { after, before } from 'node:test';
+import { Agent } from 'undici';
+import { selfSignedCertificate, type TestCertificate } from './certificate';
 
 export interface RecordedRequest {
   method: string;
@@ -117,4 +119,18 @@ export function plannedPairs(plan: RequestPlan, values: Record<string, string> =
 export function onlyRequest(server: TestServer): RecordedRequest {
   assert.equal(server.requests.length, 1, `the server got ${server.requests.length} requests, not exactly one`);
   return server.requests[0];
+}
+
+/**
+ * A self-signed certificate for 127.0.0.1 (made when the file's tests start) and an undici Agent that trusts it,
+ * closed when they end. Its fields are set once the file's `before` hook has run.
+ */
+export function trustedTls(): { certificate: TestCertificate; agent: Agent } {
+  const tls = {} as { certificate: TestCertificate; agent: Agent };
+  before(() => {
+    tls.certificate = selfSignedCertificate();
+    tls.agent = new Agent({ connect: { ca: tls.certificate.cert } });
+  });
+  after(() => tls.agent.close());
+  return tls;
 }

@@ -1,20 +1,13 @@
 // Redirects, followed as fetch follows them: each hop recorded, methods and bodies changed by fetch's rules,
 // credentials kept from another origin, at most 20. Each URL of a chain gets exactly one request.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { Agent } from 'undici';
+import { describe, test } from 'node:test';
 import { executePlan } from '../../../server/src/engine/execute';
 import type { RequestPlan } from '../../../server/src/engine/plan';
-import { selfSignedCertificate, type TestCertificate } from './certificate';
-import { ADDED_WITH_BODY, ADDED_WITHOUT_BODY, assertHeaders, header, planFor, plannedPairs, startServer, USER_AGENT, type RecordedRequest, type TestServer } from './harness';
+import { ADDED_WITH_BODY, ADDED_WITHOUT_BODY, assertHeaders, header, planFor, plannedPairs, type RecordedRequest, startServer, type TestServer, trustedTls, USER_AGENT } from './harness';
 
-let certificate: TestCertificate;
-let agent: Agent;
-before(() => {
-  certificate = selfSignedCertificate();
-  agent = new Agent({ connect: { ca: certificate.cert } });
-});
-after(() => agent.close());
+/** A self-signed certificate for the test servers, and a dispatcher that trusts it. */
+const tls = trustedTls();
 
 /** A server answering by path: `routes[path]` is [status, headers, body]. */
 function routed(routes: Record<string, [number, Record<string, string>, string]>) {
@@ -22,7 +15,7 @@ function routed(routes: Record<string, [number, Record<string, string>, string]>
     const [status, headers, body] = routes[req.url ?? ''] ?? [599, {}, 'no route'];
     res.writeHead(status, headers);
     res.end(body);
-  }, certificate);
+  }, tls.certificate);
 }
 
 /** The one request `server` got for `path` (fails if it got none or several). */
@@ -43,7 +36,7 @@ describe('redirects', () => {
     const server = await routed({ '/old': [302, { Location: '/new' }, 'moved'], '/new': [200, {}, '{"order":1}'] });
     try {
       const plan = planFor(`${server.origin}/old`);
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.equal(result.outcome, 'success');
       assert.deepEqual(result.ai, { status: 200, body: '{"order":1}' });
       assert.deepEqual(result.redirects, [{ method: 'GET', url: `${server.origin}/old`, status: 302, location: '/new', to: `${server.origin}/new` }]);
@@ -65,7 +58,7 @@ describe('redirects', () => {
     });
     try {
       const plan = planFor(`${server.origin}/a`);
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.equal(result.outcome, 'http-error');
       assert.deepEqual(result.ai, { status: 404, body: 'order 12345 not found' });
       assert.deepEqual(result.redirects.map((h) => [h.status, h.location, h.url.slice(server.origin.length)]), [
@@ -81,7 +74,7 @@ describe('redirects', () => {
     const server = await routed({ '/orders': [303, { Location: '/orders/77' }, ''], '/orders/77': [200, {}, '{"id":77}'] });
     try {
       const plan = postPlan(`${server.origin}/orders`);
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.deepEqual(result.ai, { status: 200, body: '{"id":77}' });
       const first = requestFor(server, '/orders');
       assert.equal(first.method, 'POST');
@@ -106,10 +99,10 @@ describe('redirects', () => {
       '/target': [201, {}, 'created'],
     });
     try {
-      const after301 = await executePlan(postPlan(`${server.origin}/p301`), { dispatcher: agent });
+      const after301 = await executePlan(postPlan(`${server.origin}/p301`), { dispatcher: tls.agent });
       assert.deepEqual(after301.ai, { status: 201, body: 'created' });
       assert.equal(after301.request.method, 'GET');
-      const after307 = await executePlan(postPlan(`${server.origin}/p307`), { dispatcher: agent });
+      const after307 = await executePlan(postPlan(`${server.origin}/p307`), { dispatcher: tls.agent });
       assert.deepEqual(after307.ai, { status: 201, body: 'created' });
       assert.equal(after307.request.method, 'POST');
       assert.equal(after307.request.body, '{"orderId":12345,"reason":"damaged"}');
@@ -129,7 +122,7 @@ describe('redirects', () => {
     const first = await routed({ '/start': [302, { Location: `${other.origin}/landing` }, ''] });
     try {
       const plan = planFor(`${first.origin}/start`, { headers: [USER_AGENT, header('Authorization', 'Bearer abc', 'globalVariable'), header('X-Tenant', 'acme')] });
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.deepEqual(result.ai, { status: 200, body: 'landed' });
       assertHeaders(requestFor(first, '/start'), plannedPairs(plan), ADDED_WITHOUT_BODY);
       assertHeaders(requestFor(other, '/landing'), [['User-Agent', 'OpenCX'], ['X-Tenant', 'acme']], ADDED_WITHOUT_BODY);
@@ -146,10 +139,10 @@ describe('redirects', () => {
       const n = Number((req.url ?? '').slice(2));
       res.writeHead(302, { Location: `/r${n + 1}` });
       res.end();
-    }, certificate);
+    }, tls.certificate);
     try {
       const plan = planFor(`${server.origin}/r0`);
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.equal(result.outcome, 'network-error');
       assert.deepEqual(result.ai, { status: null, body: 'Something went wrong' });
       assert.deepEqual(result.error, { code: 'REDIRECT_LIMIT', message: 'more than 20 redirects' });
@@ -165,7 +158,7 @@ describe('redirects', () => {
     const server = await routed({ '/ftp': [302, { Location: 'ftp://files.example/x' }, ''] });
     try {
       const plan = planFor(`${server.origin}/ftp`);
-      const result = await executePlan(plan, { dispatcher: agent });
+      const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.deepEqual(result.ai, { status: null, body: 'Something went wrong' });
       assert.deepEqual(result.error, { code: 'REDIRECT_BAD_SCHEME', message: 'redirect 302 to a non-HTTP(S) URL: ftp://files.example/x' });
       assertHeaders(requestFor(server, '/ftp'), plannedPairs(plan), ADDED_WITHOUT_BODY);

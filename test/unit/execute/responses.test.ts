@@ -3,27 +3,21 @@
 // for the test and trusted through the injected dispatcher.
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent } from 'undici';
 import { executePlan, type ExecutionResult } from '../../../server/src/engine/execute';
-import { selfSignedCertificate, type TestCertificate } from './certificate';
-import { ADDED_WITHOUT_BODY, assertHeaders, onlyRequest, planFor, plannedPairs, startServer, type Handler, type TestServer } from './harness';
+import { ADDED_WITHOUT_BODY, assertHeaders, type Handler, onlyRequest, planFor, plannedPairs, startServer, type TestServer, trustedTls } from './harness';
 
-let certificate: TestCertificate;
-let agent: Agent;
-before(() => {
-  certificate = selfSignedCertificate();
-  agent = new Agent({ connect: { ca: certificate.cert } });
-});
-after(() => agent.close());
+/** A self-signed certificate for the test servers, and a dispatcher that trusts it. */
+const tls = trustedTls();
 
 /** Starts an HTTPS server with `handler`, runs one plain GET plan against it, checks the server got it once. */
 async function runAgainst(handler: Handler, options: { dispatcher?: Agent; path?: string } = {}): Promise<{ result: ExecutionResult; server: TestServer }> {
-  const server = await startServer(handler, certificate);
+  const server = await startServer(handler, tls.certificate);
   try {
     const plan = planFor(`${server.origin}${options.path ?? '/orders/12345'}`);
-    const result = await executePlan(plan, { dispatcher: options.dispatcher ?? agent });
+    const result = await executePlan(plan, { dispatcher: options.dispatcher ?? tls.agent });
     assertHeaders(onlyRequest(server), plannedPairs(plan), ADDED_WITHOUT_BODY);
     return { result, server };
   } finally {
@@ -160,9 +154,9 @@ describe('bodies are decoded as fetch text() does', () => {
 
 describe('timing, with the injected clock', () => {
   test('a new connection: connect, first byte and total in the order they happen', async () => {
-    const fresh = new Agent({ connect: { ca: certificate.cert } });
+    const fresh = new Agent({ connect: { ca: tls.certificate.cert } });
     let ticks = 0;
-    const server = await startServer(reply(200, 'ok'), certificate);
+    const server = await startServer(reply(200, 'ok'), tls.certificate);
     try {
       const plan = planFor(`${server.origin}/`);
       const result = await executePlan(plan, { dispatcher: fresh, clock: { now: () => 10 * ticks++ } });
@@ -177,8 +171,8 @@ describe('timing, with the injected clock', () => {
   });
 
   test('a kept-alive connection is reused: no connect time, and it says so', async () => {
-    const fresh = new Agent({ connect: { ca: certificate.cert } });
-    const server = await startServer(reply(200, 'ok'), certificate);
+    const fresh = new Agent({ connect: { ca: tls.certificate.cert } });
+    const server = await startServer(reply(200, 'ok'), tls.certificate);
     try {
       await executePlan(planFor(`${server.origin}/first`), { dispatcher: fresh });
       // undici hands the connection back to its pool in a setImmediate after the response; let that happen.

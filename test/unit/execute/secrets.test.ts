@@ -1,20 +1,13 @@
 // Secrets: filled from the injected SecretSource at send time only, in each place's syntax; never in the result,
 // even when the server echoes them back; a missing one stops the run before anything is sent.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { Agent } from 'undici';
+import { describe, test } from 'node:test';
 import { executePlan, type ExecutionResult } from '../../../server/src/engine/execute';
 import type { RequestPlan } from '../../../server/src/engine/plan';
-import { selfSignedCertificate, type TestCertificate } from './certificate';
-import { ADDED_WITH_BODY, assertHeaders, header, onlyRequest, planFor, plannedPairs, secretsOf, startServer, USER_AGENT } from './harness';
+import { ADDED_WITH_BODY, assertHeaders, header, onlyRequest, planFor, plannedPairs, secretsOf, startServer, trustedTls, USER_AGENT } from './harness';
 
-let certificate: TestCertificate;
-let agent: Agent;
-before(() => {
-  certificate = selfSignedCertificate();
-  agent = new Agent({ connect: { ca: certificate.cert } });
-});
-after(() => agent.close());
+/** A self-signed certificate for the test servers, and a dispatcher that trusts it. */
+const tls = trustedTls();
 
 const VALUES = {
   API_TOKEN: 'tok_live_8f3Kq9Zx',
@@ -51,11 +44,11 @@ describe('secrets are filled at send time', () => {
     const server = await startServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.end(`you sent ${req.headers.authorization}`); // an echoing server: the value comes back in the body
-    }, certificate);
+    }, tls.certificate);
     try {
       const secrets = secretsOf(VALUES);
       const plan = secretPlan(server.origin);
-      const result = await executePlan(plan, { dispatcher: agent, secrets });
+      const result = await executePlan(plan, { dispatcher: tls.agent, secrets });
       const received = onlyRequest(server);
       assertHeaders(received, plannedPairs(plan, VALUES), ADDED_WITH_BODY);
       assert.equal(received.url, '/accounts/acct%2042/orders?key=k%2Fey%2B1%3D%26x&expand=items');
@@ -77,14 +70,14 @@ describe('secrets are filled at send time', () => {
   });
 
   test('a multipart body: fields filled raw, the boundary added to the Content-Type', async () => {
-    const server = await startServer((_req, res) => res.end('stored'), certificate);
+    const server = await startServer((_req, res) => res.end('stored'), tls.certificate);
     try {
       const plan = planFor(`${server.origin}/upload`, {
         method: 'POST',
         headers: [USER_AGENT, header('Content-Type', 'multipart/form-data', 'default')],
         body: { format: 'multipart', value: { token: '${secret:BODY_SECRET}', count: 3 } },
       });
-      const result = await executePlan(plan, { dispatcher: agent, secrets: secretsOf(VALUES) });
+      const result = await executePlan(plan, { dispatcher: tls.agent, secrets: secretsOf(VALUES) });
       assert.deepEqual(result.ai, { status: 200, body: 'stored' });
       const received = onlyRequest(server);
       const contentType = received.headers.find(([name]) => name === 'Content-Type')?.[1] ?? '';
@@ -103,10 +96,10 @@ describe('secrets are filled at send time', () => {
 
 describe('a secret without a value stops the run before anything is sent', () => {
   test('missing: refused, the message names the secret and where it is used', async () => {
-    const server = await startServer((_req, res) => res.end('should not be reached'), certificate);
+    const server = await startServer((_req, res) => res.end('should not be reached'), tls.certificate);
     try {
       const { API_TOKEN: _missing, ...others } = VALUES;
-      const result = await executePlan(secretPlan(server.origin), { dispatcher: agent, secrets: secretsOf(others) });
+      const result = await executePlan(secretPlan(server.origin), { dispatcher: tls.agent, secrets: secretsOf(others) });
       assert.equal(result.outcome, 'refused');
       assert.deepEqual(result.ai, { status: null, body: '' });
       assert.deepEqual(result.error, { code: 'MISSING_SECRET', message: 'Not sent: secret API_TOKEN has no value (used in header Authorization). Set it and run again.' });
