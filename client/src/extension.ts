@@ -8,6 +8,7 @@ import { startLanguageClient } from './languageClient';
 import { RunHistory } from './run/history';
 import { showRunHistory } from './run/historyCommand';
 import type { InputValues } from './run/inputs';
+import { RunPanels } from './run/panel';
 import { PlanView } from './run/planView';
 import { runAction, type LastRun, type RunContext } from './run/runCommand';
 import { historyLimit } from './run/settings';
@@ -48,7 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const history = new RunHistory(historyFolder, historyLimit);
   const planView = new PlanView(client, selection, context.workspaceState);
   const status = registerStatusItem(client);
-  const runContext: RunContext = { extension: context, client, secrets, selection, history, output };
+  const panels = new RunPanels(context.extensionUri);
+  const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
   let lastRun: LastRun | undefined;
   const run = async (uri?: unknown, values?: InputValues) => {
     const result = await runAction(runContext, uriOf(uri), values);
@@ -58,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   context.subscriptions.push(
     selection,
+    panels,
     planView,
     status,
     vscode.commands.registerCommand(COMMANDS.selectEnvironment, (name?: string) => selection.pick('environment', name)),

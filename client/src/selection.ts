@@ -1,33 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { configModelOf } from '../../server/src/engine/model/config';
-import { ActiveSelectionNotification, FILE_GLOBS, type ActiveSelection } from '../../server/src/protocol';
+import { ActiveSelectionNotification, OrganisationNamesRequest, type ActiveSelection } from '../../server/src/protocol';
 import { COMMANDS } from './commands/ids';
 
 const STATE_KEY = 'opencx.activeSelection';
-
-/** The names every opencx.config.json of the workspace defines, with their defaults. */
-async function organisationNames(): Promise<{ environments: string[]; contacts: string[]; defaultEnvironment?: string; defaultContact?: string }> {
-  const environments = new Set<string>();
-  const contacts = new Set<string>();
-  let defaultEnvironment: string | undefined;
-  let defaultContact: string | undefined;
-  for (const uri of await vscode.workspace.findFiles(FILE_GLOBS.config, '**/node_modules/**')) {
-    let model;
-    try {
-      model = configModelOf(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
-    } catch {
-      continue; // a config with syntax errors has its own diagnostics
-    }
-    if (!model) continue;
-    Object.keys(model.environments).forEach((e) => environments.add(e));
-    Object.keys(model.contacts).forEach((c) => contacts.add(c));
-    Object.values(model.environments).forEach((e) => Object.keys(e.contacts ?? {}).forEach((c) => contacts.add(c)));
-    defaultEnvironment ??= model.defaultEnvironment;
-    defaultContact ??= model.defaultContact;
-  }
-  return { environments: [...environments].sort(), contacts: [...contacts].sort(), ...(defaultEnvironment ? { defaultEnvironment } : {}), ...(defaultContact ? { defaultContact } : {}) };
-}
 
 /**
  * The active environment and test contact, remembered per workspace, shown in two status bar items and sent to
@@ -68,12 +44,13 @@ export class SelectionStore implements vscode.Disposable {
       await this.set({ ...current, [kind]: given || undefined });
       return this.get();
     }
-    const names = await organisationNames();
+    // The server has every config indexed (open editors included): it answers, nothing is read twice.
+    const names = await this.client.sendRequest(OrganisationNamesRequest.type);
     const options = kind === 'environment' ? names.environments : names.contacts;
     const fallback = kind === 'environment' ? names.defaultEnvironment : names.defaultContact;
     const items: (vscode.QuickPickItem & { value?: string })[] = [
       { label: `$(settings) Config default`, description: fallback ?? (kind === 'environment' ? 'top-level settings only' : 'an anonymous visitor'), value: undefined },
-      ...options.map((name) => ({ label: name, description: current[kind] === name ? 'active' : '', value: name })),
+      ...[...options].sort().map((name) => ({ label: name, description: current[kind] === name ? 'active' : '', value: name })),
     ];
     const picked = await vscode.window.showQuickPick(items, {
       title: kind === 'environment' ? 'OpenCX: Select Environment' : 'OpenCX: Select Contact',

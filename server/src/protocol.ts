@@ -1,4 +1,4 @@
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { RequestPlan } from './engine/plan';
 import type { RunInput } from './engine/run/inputs';
 
@@ -95,6 +95,20 @@ export interface ActionDescription {
 export namespace DescribeActionRequest {
   export const method = 'opencx/describeAction';
   export const type = new RequestType<{ uri: string }, ActionDescription | null, void>(method);
+}
+
+/** The environments and contacts the workspace's configs define, with the configs' defaults. */
+export interface OrganisationNames {
+  environments: string[];
+  contacts: string[];
+  defaultEnvironment?: string;
+  defaultContact?: string;
+}
+
+/** Client → server: the names for the environment and contact pickers. */
+export namespace OrganisationNamesRequest {
+  export const method = 'opencx/organisationNames';
+  export const type = new RequestType0<OrganisationNames, void>(method);
 }
 
 export interface ResolveParams {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ResolveParams, ResolveResponse } from '../../server/src/protocol';
 import { LspClient } from './lspClient';
-import { describeAction, resolve, setSecretNames, waitForIndex } from './requests';
+import { describeAction, organisationNames, resolve, setSecretNames, waitForIndex } from './requests';
 import { TempWorkspace } from './tempWorkspace';
 import { rangeOf } from './testSupport';
 
@@ -36,6 +36,15 @@ describe('opencx/describeAction and opencx/resolve', () => {
   after(async () => {
     await client.stop();
     workspace.dispose();
+  });
+
+  it('organisationNames: the environments and contacts of every config, for the pickers, with the defaults', async () => {
+    assert.deepEqual(await organisationNames(client), {
+      environments: ['staging', 'production'],
+      contacts: ['jane-vip', 'bob-customer', 'anonymous-visitor'],
+      defaultEnvironment: 'staging',
+      defaultContact: 'jane-vip',
+    });
   });
 
   it('describeAction: the inputs (path, query without a value, body fields) and the config\'s names', async () => {

@@ -18,11 +18,13 @@ import {
 import {
   ActiveSelectionNotification,
   DescribeActionRequest,
+  OrganisationNamesRequest,
   ResolveRequest,
   SecretNamesNotification,
   StatusNotification,
   type ActionDescription,
   type ActiveSelection,
+  type OrganisationNames,
   type ResolveParams,
   type ResolveResponse,
   type WorkspaceStatus,
@@ -63,6 +65,10 @@ export function setSecretNames(client: LspClient, names: string[]): Promise<void
 
 export function describeAction(client: LspClient, uri: string): Promise<ActionDescription | null> {
   return client.connection.sendRequest(DescribeActionRequest.type, { uri });
+}
+
+export function organisationNames(client: LspClient): Promise<OrganisationNames> {
+  return client.connection.sendRequest(OrganisationNamesRequest.type);
 }
 
 export function resolve(client: LspClient, params: ResolveParams): Promise<ResolveResponse> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isJsonObject } from '../../../server/src/engine/json';
 import { parseInput, type RunInput } from '../../../server/src/engine/run/inputs';
 
 /** Values a person gave for one action, remembered per action file (never secrets: these are the AI's inputs). */
@@ -22,8 +23,8 @@ export function samplesUri(uri: vscode.Uri): vscode.Uri {
 export async function readSamples(uri: vscode.Uri): Promise<Record<string, InputValues>> {
   try {
     const parsed: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(samplesUri(uri))));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v))) as Record<string, InputValues>;
+    if (!isJsonObject(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => isJsonObject(v))) as Record<string, InputValues>;
   } catch {
     return {};
   }

@@ -3,6 +3,26 @@ import * as vscode from 'vscode';
 import { isFromWebview, type RenderedSummary, type ToWebview } from './messages';
 import type { RunView } from './view';
 
+/** The open run panels, one per action (keyed by its URI), reused by later runs of the same action. */
+export class RunPanels implements vscode.Disposable {
+  private readonly open = new Map<string, RunPanel>();
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  show(key: string, view: RunView, actions: RunPanelActions): RunPanel {
+    const existing = this.open.get(key);
+    const panel = existing ?? new RunPanel(this.extensionUri, `Run: ${view.actionName}`, actions, () => this.open.delete(key));
+    this.open.set(key, panel);
+    panel.show(view, actions, existing !== undefined);
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of this.open.values()) panel.dispose();
+    this.open.clear();
+  }
+}
+
 /** Callbacks for the page's buttons. */
 export interface RunPanelActions {
   copyCurl(): void;
@@ -16,37 +36,33 @@ export interface RunPanelActions {
  * content; the data arrives by postMessage and is rendered as text.
  */
 export class RunPanel {
-  private static readonly panels = new Map<string, RunPanel>();
   private readonly panel: vscode.WebviewPanel;
   private view: RunView | undefined;
   private ready = false;
   private readonly rendered: RenderedSummary[] = [];
 
-  private constructor(private readonly extensionUri: vscode.Uri, key: string, title: string, private actions: RunPanelActions) {
+  constructor(private readonly extensionUri: vscode.Uri, title: string, private actions: RunPanelActions, onClosed: () => void) {
     this.panel = vscode.window.createWebviewPanel('opencx.run', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
     this.panel.webview.html = this.html();
-    this.panel.onDidDispose(() => RunPanel.panels.delete(key));
+    this.panel.onDidDispose(onClosed);
     this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
   }
 
-  /** Shows a run in the panel of its action, creating the panel when needed. */
-  static show(extensionUri: vscode.Uri, key: string, view: RunView, actions: RunPanelActions): RunPanel {
-    let panel = RunPanel.panels.get(key);
-    if (!panel) {
-      panel = new RunPanel(extensionUri, key, `Run: ${view.actionName}`, actions);
-      RunPanel.panels.set(key, panel);
-    } else {
-      panel.actions = actions;
-      panel.panel.reveal(undefined, true);
-    }
-    panel.panel.title = `Run: ${view.actionName}`;
-    panel.view = view;
-    panel.post();
-    return panel;
+  /** Shows a run: a new view and new button actions in this panel. */
+  show(view: RunView, actions: RunPanelActions, reveal: boolean): void {
+    this.actions = actions;
+    if (reveal) this.panel.reveal(undefined, true);
+    this.panel.title = `Run: ${view.actionName}`;
+    this.view = view;
+    this.post();
+  }
+
+  dispose(): void {
+    this.panel.dispose();
   }
 
   /** What the page reported it rendered, latest last (for end-to-end tests). */

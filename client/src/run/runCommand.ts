@@ -6,7 +6,7 @@ import type { SecretStore } from '../secrets';
 import type { SelectionStore } from '../selection';
 import type { RunHistory } from './history';
 import { askInputs, pickStartingValues, readSamples, rememberedValues, rememberValues, type InputValues } from './inputs';
-import { RunPanel } from './panel';
+import { RunPanels, type RunPanel } from './panel';
 import type { RunOutcome, runPlan } from './runner';
 import { runSettings } from './settings';
 import type { RunView } from './view';
@@ -18,6 +18,7 @@ export interface RunContext {
   secrets: SecretStore;
   selection: SelectionStore;
   history: RunHistory;
+  panels: RunPanels;
   output: vscode.LogOutputChannel;
 }
 
@@ -29,10 +30,9 @@ export interface LastRun {
 
 export const RESTRICTED_MODE_MESSAGE = 'Running an action sends a real HTTP request, so it is disabled in Restricted Mode. Trust this workspace (Manage Workspace Trust) to run actions; linting, hovers and request plans keep working.';
 
-let runner: { runPlan: typeof runPlan } | undefined;
-/** dist/runner.js holds undici and the tokenizer: required on the first run only. */
+/** dist/runner.js holds undici and the tokenizer: required on the first run only (Node caches it after that). */
 function loadRunner(extension: vscode.ExtensionContext): { runPlan: typeof runPlan } {
-  return (runner ??= require(extension.asAbsolutePath('dist/runner.js')) as { runPlan: typeof runPlan });
+  return require(extension.asAbsolutePath('dist/runner.js')) as { runPlan: typeof runPlan };
 }
 
 function actionUri(uri: vscode.Uri | undefined): vscode.Uri | undefined {
@@ -98,7 +98,7 @@ async function chooseValues(ctx: RunContext, uri: vscode.Uri, actionName: string
  * keep the capped body: `fullBody` is the whole AI text when it is still in memory).
  */
 export function showView(ctx: RunContext, uri: vscode.Uri, view: RunView, rerun: () => void, fullBody?: string): RunPanel {
-  return RunPanel.show(ctx.extension.extensionUri, uri.toString(), view, {
+  return ctx.panels.show(uri.toString(), view, {
     copyCurl: () => void vscode.env.clipboard.writeText(view.curl).then(() => vscode.window.showInformationMessage('Copied the cURL command (secrets masked).')),
     openFullBody: () => void openBody(fullBody ?? view.ai.body, view.prettyJson !== undefined),
     rerun,

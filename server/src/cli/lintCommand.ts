@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { organisationNames } from '../engine/model/config';
 import type { RuleLevel, RuleSettings } from '../engine/rules/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { collectFiles, loadWorkspace } from './files';
@@ -55,14 +56,14 @@ export function lintCommand(args: string[], context: CliContext): number {
 
 /** `--env`/`--contact` must name something some opencx.config.json defines, as `plan` requires. */
 function checkSelection(workspace: Workspace, environment: string | undefined, contact: string | undefined): void {
-  const models = workspace.ids('config').map((id) => workspace.orgFor(id)?.model).filter((m) => m !== undefined);
-  const check = (flag: string, name: string | undefined, names: string[]) => {
-    if (name !== undefined && !names.includes(name)) {
-      throw new UsageError(`${flag} "${name}" is not defined in any opencx.config.json${names.length ? `; available: ${[...new Set(names)].join(', ')}` : ''}`);
+  const names = organisationNames(workspace.configModels());
+  const check = (flag: string, name: string | undefined, known: string[]) => {
+    if (name !== undefined && !known.includes(name)) {
+      throw new UsageError(`${flag} "${name}" is not defined in any opencx.config.json${known.length ? `; available: ${known.join(', ')}` : ''}`);
     }
   };
-  check('--env', environment, models.flatMap((m) => Object.keys(m.environments)));
-  check('--contact', contact, models.flatMap((m) => [...Object.keys(m.contacts), ...Object.values(m.environments).flatMap((e) => Object.keys(e.contacts ?? {}))]));
+  check('--env', environment, names.environments);
+  check('--contact', contact, names.contacts);
 }
 
 const LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;

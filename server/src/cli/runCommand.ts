@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { executePlan } from '../engine/execute';
-import { secretReferences, type RequestPlan } from '../engine/plan';
+import { secretsUsedBy } from '../engine/execute/secrets';
 import { JsonDocument } from '../engine/jsonDocument';
 import { lintDocument } from '../engine/lint';
 import { resolveRequest } from '../engine/resolve';
@@ -45,14 +45,6 @@ function readCas(paths: readonly string[], cwd: string): string[] {
   });
 }
 
-/** The variables to set for the secrets a plan references that have no value here. */
-function missingSecretVariables(plan: RequestPlan, env: NodeJS.ProcessEnv): string[] {
-  const source = envSecretSource(env);
-  const texts = [plan.url, ...plan.headers.map((h) => h.value), JSON.stringify(plan.body?.value ?? null)];
-  const names = [...new Set(texts.flatMap(secretReferences))].filter((name) => !source.isSet(name));
-  return names.map((name) => secretVariableNames(name).at(-1)!);
-}
-
 /**
  * `opencx-actions run FILE [--param name=value]… [--env NAME] [--contact NAME] [--config PATH] [--timeout-ms N]
  * [--allow-http] [--ca PEM]… [--format text|json]`: sends the request exactly as OpenCX would (secrets from
@@ -84,14 +76,16 @@ export async function runCommand(args: string[], context: CliContext): Promise<n
     throw resolved.error.code === 'missing-values' ? new UsageError(`${resolved.error.message} (--param name=value)`) : new InputError(resolved.error.message);
   }
   const plan = { ...resolved.value, notes: [...(loaded?.notes ?? []), ...resolved.value.notes] };
+  const secrets = envSecretSource(context.env);
   const result = await executePlan(plan, {
-    secrets: envSecretSource(context.env),
+    secrets,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     allowHttp: values['allow-http'] === true,
     caCertificates: readCas(values.ca ?? [], context.cwd),
   });
   const explanation = explainRun(result, DEFAULT_TOKEN_BUDGET);
-  if (result.error?.code === 'MISSING_SECRET') explanation.details.push(`In a terminal, secrets come from environment variables: ${missingSecretVariables(plan, context.env).join(', ')}.`);
+  const missing = result.error?.code === 'MISSING_SECRET' ? secretsUsedBy(plan).filter((name) => !secrets.isSet(name)) : [];
+  if (missing.length) explanation.details.push(`In a terminal, secrets come from environment variables: ${missing.map((name) => secretVariableNames(name).at(-1)).join(', ')}.`);
   context.stdout.write(values.format === 'json' ? runJson(result, explanation) : runText(result, explanation));
   return ANSWERED.has(result.outcome) ? EXIT.ok : EXIT.findings;
 }

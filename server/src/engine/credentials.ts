@@ -2,7 +2,7 @@
  * What a credential looks like: shared by the lint rules (credential-in-file, authorization-without-scheme), by
  * masking wherever a value is shown, and by the move-to-secret fix.
  */
-import { SECRET_REFERENCE } from './plan';
+import { hasSecretReference } from './plan';
 
 /** Header names whose literal values are credentials, whatever they look like. */
 const SENSITIVE_NAMES = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-secret|x-client-secret|token|secret|password|x-password)$/i;
@@ -51,9 +51,7 @@ export function credentialPart(value: string): string {
 
 /** Whether a literal header (or parameter) value looks like a credential that belongs in `${secret:NAME}`. */
 export function looksLikeCredential(name: string, value: string, kind: 'header' | 'parameter' = 'header'): boolean {
-  // A fresh, non-global copy: test() on the shared global pattern would leave its lastIndex behind a match, and every
-  // later matchAll with it (secret hovers, masking, secret lists) would start there and miss references.
-  if (new RegExp(SECRET_REFERENCE.source).test(value)) return false;
+  if (hasSecretReference(value)) return false;
   const credential = credentialPart(value);
   if (!credential) return false;
   if (KNOWN_TOKENS.some((re) => re.test(credential)) || looksRandom(credential)) return true;

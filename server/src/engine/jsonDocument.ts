@@ -126,6 +126,12 @@ export class JsonDocument {
     return found;
   }
 
+  /** The key of the property at `path`, or its whole value when it has no key; undefined when the path is absent. */
+  keyRangeAt(path: JsonPath): Range | undefined {
+    const node = this.nodeAt(path);
+    return node ? this.rangeOfNode(this.keyOf(node) ?? node) : undefined;
+  }
+
   rangeOfNode(node: Node): Range {
     return this.rangeOf({ offset: node.offset, length: node.length });
   }

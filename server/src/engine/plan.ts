@@ -75,8 +75,17 @@ export interface RequestPlan {
   connectTo?: { host: string; address: string };
 }
 
-/** `${secret:NAME}` references in a value. */
+/**
+ * `${secret:NAME}` references in a value. Global, for matchAll and replace; never call test() or exec() on it
+ * (they leave lastIndex behind a match for the next caller): use hasSecretReference.
+ */
 export const SECRET_REFERENCE = /\$\{secret:([A-Za-z0-9_.-]+)\}/g;
+const ONE_SECRET_REFERENCE = new RegExp(SECRET_REFERENCE.source);
+
+/** Whether a value holds a `${secret:NAME}` reference. */
+export function hasSecretReference(value: string): boolean {
+  return ONE_SECRET_REFERENCE.test(value);
+}
 
 export function secretReferences(value: string): string[] {
   return [...value.matchAll(SECRET_REFERENCE)].map((m) => m[1]);

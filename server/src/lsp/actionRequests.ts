@@ -1,9 +1,10 @@
+import { organisationNames } from '../engine/model/config';
 import { actionProblems, randomIds, resolveRequest } from '../engine/resolve';
 import { formatPlanText } from '../engine/resolve/planText';
 import { orgInputOf } from '../engine/rules/headerRules';
 import { runInputs } from '../engine/run/inputs';
 import type { Workspace } from '../engine/workspace/workspace';
-import type { ActionDescription, ResolveParams, ResolveResponse } from '../protocol';
+import type { ActionDescription, OrganisationNames, ResolveParams, ResolveResponse } from '../protocol';
 
 /** The inputs and organisation of one action, for the run command and the pickers. */
 export function describeAction(workspace: Workspace, uri: string): ActionDescription | null {
@@ -12,8 +13,7 @@ export function describeAction(workspace: Workspace, uri: string): ActionDescrip
   if (!action || !document) return null;
   const org = workspace.orgFor(uri);
   const model = org?.model;
-  const environments = Object.keys(model?.environments ?? {});
-  const contacts = [...new Set([...Object.keys(model?.contacts ?? {}), ...Object.values(model?.environments ?? {}).flatMap((e) => Object.keys(e.contacts ?? {}))])];
+  const { environments, contacts } = organisationNames(model ? [model] : []);
   return {
     actionName: action.name || 'this action',
     inputs: runInputs(action),
@@ -48,4 +48,12 @@ export function resolveAction(workspace: Workspace, params: ResolveParams, isSec
     return { ok: false, code, message, ...(available ? { available } : {}), ...(missing ? { missing } : {}) };
   }
   return { ok: true, plan: result.value, planText: formatPlanText(result.value) };
+}
+
+/** Every environment and contact the workspace's configs define, and their defaults, for the pickers. */
+export function workspaceOrganisation(workspace: Workspace): OrganisationNames {
+  const models = workspace.configModels();
+  const defaultEnvironment = models.find((m) => m.defaultEnvironment)?.defaultEnvironment;
+  const defaultContact = models.find((m) => m.defaultContact)?.defaultContact;
+  return { ...organisationNames(models), ...(defaultEnvironment ? { defaultEnvironment } : {}), ...(defaultContact ? { defaultContact } : {}) };
 }

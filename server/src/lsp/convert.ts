@@ -1,5 +1,4 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
 import { docsUrl, FINDING_SOURCE, type Finding, type Severity } from '../engine/findings';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -21,15 +20,11 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => ({
-      location: { uri: toUri(r.file), range: r.range },
+      // The server's workspace ids are the URIs the client gave, so a related file is already a URI.
+      location: { uri: r.file, range: r.range },
       message: r.message,
     }));
   }
   if (finding.data !== undefined) diagnostic.data = finding.data;
   return diagnostic;
-}
-
-/** The engine names files by URI in the server and by path in the CLI; related locations need URIs. */
-function toUri(file: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? file : URI.file(file).toString();
 }

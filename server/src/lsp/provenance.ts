@@ -69,10 +69,7 @@ export function selectionOf(workspace: Workspace, uri: string, context: LintCont
 
 /** Where a source location is: its file's range for the JSON path (key when it has one). */
 export function rangeOfLocation(workspace: Workspace, location: SourceLocation): Range | undefined {
-  const document = workspace.document(location.file);
-  const node = document?.nodeAt(location.path);
-  if (!document || !node) return undefined;
-  return document.rangeOfNode(document.keyOf(node) ?? node);
+  return workspace.document(location.file)?.keyRangeAt(location.path);
 }
 
 /** A Markdown link that opens the location at its line (VS Code understands `#L<line>` on file URIs). */

@@ -10,8 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../engine/documentKind';
-import { ActiveSelectionNotification, CLIENT_NAME, DescribeActionRequest, ResolveRequest, SecretNamesNotification } from '../protocol';
-import { describeAction, resolveAction } from './actionRequests';
+import { ActiveSelectionNotification, CLIENT_NAME, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification } from '../protocol';
+import { describeAction, resolveAction, workspaceOrganisation } from './actionRequests';
 import { headerDefinitions } from './definition';
 import { provenanceHover } from './hover';
 import { codeActionsFor } from './codeActions';
@@ -112,6 +112,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     sync.flush(uri);
     return describeAction(sync.workspace, uri);
   }));
+  connection.onRequest(OrganisationNamesRequest.type, (token) => runSafe(connection, 'listing environments and contacts', token, { environments: [], contacts: [] }, () => workspaceOrganisation(sync.workspace)));
   connection.onRequest(ResolveRequest.type, (params, token) => runSafe(connection, 'resolving a request', token, { ok: false, code: 'internal', message: 'the server could not plan this request (see the OpenCX Actions output)' } as const, () => {
     sync.flush(params.uri);
     return resolveAction(sync.workspace, params, sync.context.isSecretSet);

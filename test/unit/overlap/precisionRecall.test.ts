@@ -3,7 +3,7 @@
 // summed. The ≥ 0.9 bar holds on the development sets, which the scorer was tuned on; the held-out sets measure how
 // it does on vocabulary it has never seen, and are printed, not held to the bar (see the figures in their files).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DEV_A, DEV_B, HELDOUT_1, HELDOUT_2, measure, measureAll, pairKey, type FixtureSet, type Measurement } from './fixtureSet';
 
 const BAR = 0.9;
@@ -59,7 +59,8 @@ describe('description overlap: labelled fixtures', () => {
     }
   });
 
-  it('prints the held-out figures (vocabulary the scorer was not built on)', () => {
+  // The held-out figures are reported, not held to a bar: printing them is not a test, so it is a hook.
+  after(() => {
     report('held-out 1 (seen since)', measure(HELDOUT_1));
     report('held-out 2 (blind)', measure(HELDOUT_2));
   });

@@ -33,6 +33,11 @@ function secretUses(plan: RequestPlan): SecretUse[] {
   return uses;
 }
 
+/** The names of the secrets a plan uses, in what would be sent (winning headers, URL, body). */
+export function secretsUsedBy(plan: RequestPlan): string[] {
+  return [...new Set(secretUses(plan).map((u) => u.name))];
+}
+
 export type SecretReading =
   | { kind: 'ready'; values: SecretValues }
   | { kind: 'missing'; error: ExecutionError };
@@ -41,7 +46,7 @@ export type SecretReading =
 export async function readSecrets(plan: RequestPlan, source: SecretSource | undefined): Promise<SecretReading> {
   const uses = secretUses(plan);
   if (!uses.length) return { kind: 'ready', values: new Map() };
-  const names = [...new Set(uses.map((u) => u.name))];
+  const names = secretsUsedBy(plan);
   const values = new Map<string, string>();
   const problems: string[] = [];
   await Promise.all(names.map(async (name) => {

@@ -2,6 +2,7 @@
  * The typed view of an action file's value. Tolerant: a field of the wrong type is taken as absent, so rules
  * and the resolver can work on a file that still has schema errors (those are reported separately).
  */
+import { isJsonObject, stringsOf } from '../json';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -50,21 +51,17 @@ export interface ActionModel {
   tags: string[];
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 export function isMagicField(v: unknown): v is MagicField {
-  return isObject(v) && typeof v.magic === 'string';
+  return isJsonObject(v) && typeof v.magic === 'string';
 }
 
 /** The action model of a parsed value, or undefined when the value is not an object at all. */
 export function actionModelOf(value: unknown): ActionModel | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const method = typeof value.method === 'string' && (HTTP_METHODS as readonly string[]).includes(value.method) ? (value.method as HttpMethod) : undefined;
-  const headers = isObject(value.headers)
+  const headers = isJsonObject(value.headers)
     ? Object.entries(value.headers)
         .filter((entry): entry is [string, HeaderValue] => typeof entry[1] === 'string' || isMagicField(entry[1]))
         .map(([name, v]) => ({ name, value: v }))
@@ -77,19 +74,19 @@ export function actionModelOf(value: unknown): ActionModel | undefined {
     endpoint: str(value.endpoint),
     headers,
     parameters,
-    body: isObject(value.body) ? value.body : value.body === null ? null : undefined,
+    body: isJsonObject(value.body) ? value.body : value.body === null ? null : undefined,
     bodyFormat: value.bodyFormat === 'multipart' ? 'multipart' : 'json',
-    restrictedToSegments: Array.isArray(value.restrictedToSegments) ? strings(value.restrictedToSegments) : undefined,
+    restrictedToSegments: Array.isArray(value.restrictedToSegments) ? stringsOf(value.restrictedToSegments) : undefined,
     channels: Array.isArray(value.channels)
-      ? strings(value.channels).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c))
+      ? stringsOf(value.channels).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c))
       : [...DEFAULT_CHANNELS],
     requireFormSubmission: value.requireFormSubmission === true,
-    tags: strings(value.tags),
+    tags: stringsOf(value.tags),
   };
 }
 
 function parameterOf(p: unknown, index: number): ParameterModel[] {
-  if (!isObject(p) || typeof p.name !== 'string') return [];
+  if (!isJsonObject(p) || typeof p.name !== 'string') return [];
   const value = p.value;
   const validValue = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || isMagicField(value);
   return [{
@@ -98,7 +95,7 @@ function parameterOf(p: unknown, index: number): ParameterModel[] {
     in: p.in === 'path' || p.in === 'query' ? p.in : undefined,
     ...(typeof p.description === 'string' ? { description: p.description } : {}),
     required: p.required === true,
-    ...(isObject(p.schema) ? { schema: p.schema } : {}),
+    ...(isJsonObject(p.schema) ? { schema: p.schema } : {}),
     ...(validValue ? { value: value as ParameterValue } : {}),
   }];
 }

@@ -1,4 +1,5 @@
 import type { JsonPath } from '../jsonDocument';
+import { isJsonObject, type JsonObject, stringsOf } from '../json';
 
 /**
  * The typed view of opencx.config.json (spec B2): the organisation and the test contacts the AI talks to.
@@ -65,20 +66,17 @@ export interface OrgConfig extends OrgSettings {
   defaultContact?: string;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const has = (o: Json, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const has = (o: JsonObject, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  if (isJsonObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
   return out;
 }
 
 function scalarMap(v: unknown): Record<string, ScalarParam> {
   const out: Record<string, ScalarParam> = {};
-  if (isObject(v)) {
+  if (isJsonObject(v)) {
     for (const [k, x] of Object.entries(v)) if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[k] = x;
   }
   return out;
@@ -88,17 +86,17 @@ const IDENTITY_KEYS = ['externalId', 'email', 'name', 'phone'] as const;
 
 /** The keys a contact object writes, each read tolerantly; keys of the wrong type count as not written. */
 function contactOverlayOf(v: unknown): ContactOverlay {
-  const c = isObject(v) ? v : {};
+  const c = isJsonObject(v) ? v : {};
   const out: ContactOverlay = {};
-  if (Array.isArray(c.segments)) out.segments = strings(c.segments);
+  if (Array.isArray(c.segments)) out.segments = stringsOf(c.segments);
   for (const key of IDENTITY_KEYS) {
     const value = c[key];
     if (typeof value === 'string' && value) out[key] = value;
   }
-  if (isObject(c.headers)) out.headers = stringMap(c.headers);
-  if (isObject(c.queryParams)) out.queryParams = scalarMap(c.queryParams);
-  if (isObject(c.pathParams)) out.pathParams = scalarMap(c.pathParams);
-  if (isObject(c.bodyParams)) out.bodyParams = { ...c.bodyParams };
+  if (isJsonObject(c.headers)) out.headers = stringMap(c.headers);
+  if (isJsonObject(c.queryParams)) out.queryParams = scalarMap(c.queryParams);
+  if (isJsonObject(c.pathParams)) out.pathParams = scalarMap(c.pathParams);
+  if (isJsonObject(c.bodyParams)) out.bodyParams = { ...c.bodyParams };
   return out;
 }
 
@@ -111,12 +109,12 @@ function completeContact(overlay: ContactOverlay): ContactConfig {
 
 function contactsOf(v: unknown, complete: boolean): Record<string, ContactConfig | ContactOverlay> {
   const out: Record<string, ContactConfig | ContactOverlay> = {};
-  if (isObject(v)) for (const [name, c] of Object.entries(v)) out[name] = complete ? completeContact(contactOverlayOf(c)) : contactOverlayOf(c);
+  if (isJsonObject(v)) for (const [name, c] of Object.entries(v)) out[name] = complete ? completeContact(contactOverlayOf(c)) : contactOverlayOf(c);
   return out;
 }
 
 function contextHeadersOverlayOf(v: unknown): Partial<ContextHeadersConfig> {
-  const c = isObject(v) ? v : {};
+  const c = isJsonObject(v) ? v : {};
   return {
     ...(typeof c.enabled === 'boolean' ? { enabled: c.enabled } : {}),
     ...(typeof c.orgId === 'string' ? { orgId: c.orgId } : {}),
@@ -125,11 +123,11 @@ function contextHeadersOverlayOf(v: unknown): Partial<ContextHeadersConfig> {
 
 /** Only the keys an environment actually writes, so an overlay never resets what it does not mention. */
 function overlayOf(v: unknown): OrgOverlay {
-  const e = isObject(v) ? v : {};
+  const e = isJsonObject(v) ? v : {};
   return {
     ...(has(e, 'globalVariables') ? { globalVariables: stringMap(e.globalVariables) } : {}),
     ...(has(e, 'contextHeaders') ? { contextHeaders: contextHeadersOverlayOf(e.contextHeaders) } : {}),
-    ...(Array.isArray(e.segments) ? { segments: strings(e.segments) } : {}),
+    ...(Array.isArray(e.segments) ? { segments: stringsOf(e.segments) } : {}),
     ...(has(e, 'contacts') ? { contacts: contactsOf(e.contacts, false) } : {}),
     ...(has(e, 'connectTo') ? { connectTo: stringMap(e.connectTo) } : {}),
   };
@@ -137,13 +135,13 @@ function overlayOf(v: unknown): OrgOverlay {
 
 /** The config model of a parsed value, or undefined when the value is not an object. */
 export function configModelOf(value: unknown): OrgConfig | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const environments: Record<string, OrgOverlay> = {};
-  if (isObject(value.environments)) for (const [name, e] of Object.entries(value.environments)) environments[name] = overlayOf(e);
+  if (isJsonObject(value.environments)) for (const [name, e] of Object.entries(value.environments)) environments[name] = overlayOf(e);
   return {
     globalVariables: stringMap(value.globalVariables),
     contextHeaders: { enabled: false, ...contextHeadersOverlayOf(value.contextHeaders) },
-    segments: Array.isArray(value.segments) ? strings(value.segments) : undefined,
+    segments: Array.isArray(value.segments) ? stringsOf(value.segments) : undefined,
     contacts: contactsOf(value.contacts, true) as Record<string, ContactConfig>,
     connectTo: {},
     environments,
@@ -153,10 +151,10 @@ export function configModelOf(value: unknown): OrgConfig | undefined {
 }
 
 /** The raw JSON value of an environment's overlay, for provenance: which layer wrote a given setting. */
-export function rawEnvironment(rawConfig: unknown, environment: string): Json | undefined {
-  if (!isObject(rawConfig) || !isObject(rawConfig.environments)) return undefined;
+export function rawEnvironment(rawConfig: unknown, environment: string): JsonObject | undefined {
+  if (!isJsonObject(rawConfig) || !isJsonObject(rawConfig.environments)) return undefined;
   const e = has(rawConfig.environments, environment) ? rawConfig.environments[environment] : undefined;
-  return isObject(e) ? e : undefined;
+  return isJsonObject(e) ? e : undefined;
 }
 
 /**
@@ -168,7 +166,7 @@ export function settingLocation(rawConfig: unknown, environment: string | undefi
   const writes = (root: unknown, path: JsonPath): boolean => {
     let current = root;
     for (const segment of path) {
-      if (!isObject(current) || !has(current, String(segment))) return false;
+      if (!isJsonObject(current) || !has(current, String(segment))) return false;
       current = current[String(segment)];
     }
     return true;
@@ -220,4 +218,21 @@ export function effectiveSettings(config: OrgConfig, environment: string | undef
     contacts,
     connectTo: { ...config.connectTo, ...overlay.connectTo },
   };
+}
+
+/**
+ * The environment and contact names configs define, in file order: top-level contacts first, then contacts written
+ * only inside an environment.
+ */
+export function organisationNames(configs: Iterable<OrgConfig>): { environments: string[]; contacts: string[] } {
+  const environments = new Set<string>();
+  const contacts = new Set<string>();
+  for (const config of configs) {
+    for (const contact of Object.keys(config.contacts)) contacts.add(contact);
+    for (const [name, overlay] of Object.entries(config.environments)) {
+      environments.add(name);
+      for (const contact of Object.keys(overlay.contacts ?? {})) contacts.add(contact);
+    }
+  }
+  return { environments: [...environments], contacts: [...contacts] };
 }

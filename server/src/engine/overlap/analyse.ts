@@ -3,7 +3,7 @@
  * from the name and the description. Pure; one call per changed action.
  */
 import type { HttpMethod } from '../model/action';
-import { intentOfQuestion, intentWithObject, isLightVerb, isNounVerb, isNounWhenNotVerb, type IntentClass } from './intents';
+import { intentOfQuestion, intentWithObject, isLightVerb, isNounVerb, isNounWhenNotVerb, READ_INTENTS, type IntentClass } from './intents';
 import { conceptOf, phraseAt } from './vocabulary';
 import { isStopWord, tokenize, type Token } from './tokens';
 
@@ -28,7 +28,6 @@ export interface Profile {
   reads: boolean | undefined;
 }
 
-const READ_INTENTS: ReadonlySet<IntentClass> = new Set(['read', 'list']);
 
 /** After "return(s)", these words mean "gives back data" ("returns the carrier"), not a product return. */
 const DATA_RETURN_NEXT = new Set(['the', 'a', 'an', 'how', 'what', 'whether', 'its', 'their', 'his', 'her', 'any', 'all', 'each', 'every', 'which', 'when', 'where', 'who', 'list', 'details', 'information', 'info']);

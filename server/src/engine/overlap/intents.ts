@@ -105,7 +105,7 @@ export function isNounVerb(word: string): boolean {
 }
 
 /** Verb classes that only read; every other class changes something. */
-const READ_INTENTS: ReadonlySet<IntentClass> = new Set(['read', 'list']);
+export const READ_INTENTS: ReadonlySet<IntentClass> = new Set(['read', 'list']);
 
 /** Different classes that the AI still confuses: deleting an account is closing it; escalating opens a case. */
 const INTENT_AFFINITY: Readonly<Record<string, number>> = {

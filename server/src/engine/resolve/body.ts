@@ -1,27 +1,24 @@
 import { isBodySchema, type ActionModel } from '../model/action';
 import type { PlannedBody } from '../plan';
 import { coerceValue, hasValue, recordMissing, schemaOfSample, type FillState } from './values';
+import { isJsonObject, type JsonObject } from '../json';
 
 /** The methods OpenCX sends a body with (spec A1). */
 export const BODY_METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'];
 
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** Whether OpenCX sends a body for this action: a body-carrying method and a `body` object. */
 export function sendsBody(action: ActionModel): boolean {
-  return action.method !== undefined && BODY_METHODS.includes(action.method) && isObject(action.body);
+  return action.method !== undefined && BODY_METHODS.includes(action.method) && isJsonObject(action.body);
 }
 
 /** A JSON Schema body: each property is a field the AI extracts; a missing required one is recorded. */
-function schemaFields(schema: Json, state: FillState, notSent: string[]): Json {
-  const properties = isObject(schema.properties) ? schema.properties : {};
+function schemaFields(schema: JsonObject, state: FillState, notSent: string[]): JsonObject {
+  const properties = isJsonObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
-  const out: Json = {};
+  const out: JsonObject = {};
   for (const [name, property] of Object.entries(properties)) {
     if (hasValue(state.selection.contact.bodyParams, name)) continue;
-    if (hasValue(state.values, name)) out[name] = coerceValue(state.values[name], isObject(property) ? property : undefined);
+    if (hasValue(state.values, name)) out[name] = coerceValue(state.values[name], isJsonObject(property) ? property : undefined);
     else if (required.includes(name)) {
       const placeholder = recordMissing(state, name);
       if (placeholder !== undefined) out[name] = placeholder;
@@ -34,8 +31,8 @@ function schemaFields(schema: Json, state: FillState, notSent: string[]): Json {
  * A sample body: each key is a field the AI extracts, none known to be required (OpenCX infers the schema). A dry
  * run shows the sample's value for a field nobody gave, as a placeholder; a send leaves it out.
  */
-function sampleFields(sample: Json, state: FillState, notSent: string[]): Json {
-  const out: Json = {};
+function sampleFields(sample: JsonObject, state: FillState, notSent: string[]): JsonObject {
+  const out: JsonObject = {};
   for (const [name, example] of Object.entries(sample)) {
     if (hasValue(state.selection.contact.bodyParams, name)) continue;
     if (hasValue(state.values, name)) out[name] = coerceValue(state.values[name], schemaOfSample(example));
@@ -56,8 +53,8 @@ function sampleFields(sample: Json, state: FillState, notSent: string[]): Json {
 export function buildBody(action: ActionModel, state: FillState): PlannedBody | undefined {
   const body = action.body;
   const overrides = state.selection.contact.bodyParams;
-  if (!sendsBody(action) || !isObject(body)) {
-    if (isObject(body) && action.method !== undefined) state.notes.push(`The body is not sent: OpenCX sends a body only with POST, PUT or PATCH, not ${action.method}.`);
+  if (!sendsBody(action) || !isJsonObject(body)) {
+    if (isJsonObject(body) && action.method !== undefined) state.notes.push(`The body is not sent: OpenCX sends a body only with POST, PUT or PATCH, not ${action.method}.`);
     if (Object.keys(overrides).length) state.notes.push(`Contact "${state.selection.contactName}" passes bodyParams, but this action sends no body: they are not used.`);
     return undefined;
   }

@@ -15,17 +15,10 @@ export interface DiagnosticFile {
   document: JsonDocument;
 }
 
-/** The key of the property at `path`, or the whole value when it has no key; undefined when the path is absent. */
-function keyRangeAt(document: JsonDocument, path: JsonPath): Range | undefined {
-  const node = document.nodeAt(path);
-  if (!node) return undefined;
-  return document.rangeOfNode(document.keyOf(node) ?? node);
-}
-
 /** A related location for `location` when it points into one of the given files. */
 function relatedAt(location: SourceLocation | undefined, files: readonly DiagnosticFile[], message: string): RelatedLocation[] {
   const target = location && files.find((f) => f.file === location.file);
-  const range = target && keyRangeAt(target.document, location.path);
+  const range = target && target.document.keyRangeAt(location.path);
   return range ? [{ file: target.file, range, message }] : [];
 }
 
@@ -48,7 +41,7 @@ export function headerShadowedFindings(action: DiagnosticFile, headers: readonly
     if (header.source === 'context' && isContextHeaderName(header.name)) continue;
     for (const lost of header.shadowed) {
       if (lost.source !== 'action' || lost.location?.file !== action.file) continue;
-      const range = keyRangeAt(action.document, lost.location.path);
+      const range = action.document.keyRangeAt(lost.location.path);
       if (!range) continue;
       findings.push(shadowedFinding(range, lost, header, files, contact));
     }

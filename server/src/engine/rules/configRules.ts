@@ -1,26 +1,22 @@
+import { organisationNames } from '../model/config';
 import { closestMatch } from '../similar';
+import { authorizationRule, credentialRule } from './credentialActionRules';
 import { authorizationFindings, credentialFindings } from './credentialRules';
 import { configLiterals } from './literalValues';
 import { valueRange } from './positions';
 import { knownSegments } from './unknownSegmentRule';
 import type { ConfigRule, RuleFinding } from './types';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isJsonObject } from '../json';
 
 /** `credential-in-file` in opencx.config.json: global variables are where API tokens usually end up. */
 export const configCredentialRule: ConfigRule = {
-  code: 'credential-in-file',
-  defaultSeverity: 'warning',
-  summary: 'A literal value that looks like a token or API key; secrets belong in ${secret:NAME}.',
+  ...credentialRule,
   check: ({ document, raw }) => credentialFindings(document, configLiterals(raw)),
 };
 
 /** `authorization-without-scheme` in global variables and contact headers (the documented 401 cause). */
 export const configAuthorizationRule: ConfigRule = {
-  code: 'authorization-without-scheme',
-  defaultSeverity: 'warning',
-  summary: 'An Authorization value with no "Bearer "/"Basic " scheme; OpenCX sends it verbatim.',
+  ...authorizationRule,
   check: ({ document, raw }) => authorizationFindings(document, configLiterals(raw)),
 };
 
@@ -31,12 +27,12 @@ export const configUnknownSegmentRule: ConfigRule = {
   summary: 'A contact is in a segment that the segments list does not have.',
   check({ document, raw, model }) {
     const known = model ? knownSegments(model) : undefined;
-    if (!known || !isObject(raw)) return [];
+    if (!known || !isJsonObject(raw)) return [];
     const findings: RuleFinding[] = [];
     const scan = (contacts: unknown, base: (string | number)[]) => {
-      if (!isObject(contacts)) return;
+      if (!isJsonObject(contacts)) return;
       for (const [name, contact] of Object.entries(contacts)) {
-        if (!isObject(contact) || !Array.isArray(contact.segments)) continue;
+        if (!isJsonObject(contact) || !Array.isArray(contact.segments)) continue;
         contact.segments.forEach((segment, index) => {
           if (typeof segment !== 'string' || known.includes(segment)) return;
           const suggestion = closestMatch(segment, known);
@@ -50,7 +46,7 @@ export const configUnknownSegmentRule: ConfigRule = {
       }
     };
     scan(raw.contacts, ['contacts']);
-    if (isObject(raw.environments)) for (const [env, o] of Object.entries(raw.environments)) if (isObject(o)) scan(o.contacts, ['environments', env, 'contacts']);
+    if (isJsonObject(raw.environments)) for (const [env, o] of Object.entries(raw.environments)) if (isJsonObject(o)) scan(o.contacts, ['environments', env, 'contacts']);
     return findings;
   },
 };
@@ -72,9 +68,9 @@ export const configUnknownDefaultRule: ConfigRule = {
         data: { key, ...(suggestion ? { suggestion } : {}) },
       });
     };
-    const envContacts = Object.values(model.environments).flatMap((e) => Object.keys(e.contacts ?? {}));
-    check('defaultContact', model.defaultContact, [...new Set([...Object.keys(model.contacts), ...envContacts])], 'contact');
-    check('defaultEnvironment', model.defaultEnvironment, Object.keys(model.environments), 'environment');
+    const names = organisationNames([model]);
+    check('defaultContact', model.defaultContact, names.contacts, 'contact');
+    check('defaultEnvironment', model.defaultEnvironment, names.environments, 'environment');
     return findings;
   },
 };

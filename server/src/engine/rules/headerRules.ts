@@ -3,7 +3,8 @@ import { fixedIds, resolveHeaders, type OrgInput } from '../resolve';
 import { contextHeaderConflictFindings, headerShadowedFindings, unknownSecretFindings } from '../resolve/diagnostics';
 import { isContextHeaderName } from '../resolve/contextHeaders';
 import { settingLocation } from '../model/config';
-import type { ActionRule, ConfigRule, OrgContext, RuleFinding } from './types';
+import type { JsonDocument } from '../jsonDocument';
+import type { ActionRule, ConfigRule, LintContext, OrgContext, RuleFinding } from './types';
 
 /** The resolver's view of the organisation context the workspace found for a file. */
 export function orgInputOf(org: OrgContext | undefined): OrgInput | undefined {
@@ -58,24 +59,19 @@ export const contextHeaderConflictRule: ActionRule = {
 
 const secretOf = (f: Finding) => (f.data as { secret?: string } | undefined)?.secret;
 
-/** `unknown-secret` in an action: a `${secret:NAME}` that is not set (only when the secrets are known). */
+/** Its findings for any document: a `${secret:NAME}` that is not set (only when the secrets are known). */
+function unknownSecrets(document: JsonDocument, context: LintContext): RuleFinding[] {
+  if (!context.isSecretSet || !document.text.includes('${secret:')) return [];
+  return asRuleFindings(unknownSecretFindings(document, context.isSecretSet), secretOf);
+}
+
+/** `unknown-secret` in an action. */
 export const unknownSecretRule: ActionRule = {
   code: 'unknown-secret',
   defaultSeverity: 'info',
   summary: 'A ${secret:NAME} reference to a secret that is not set.',
-  check({ document, context }) {
-    if (!context.isSecretSet || !document.text.includes('${secret:')) return [];
-    return asRuleFindings(unknownSecretFindings(document, context.isSecretSet), secretOf);
-  },
+  check: ({ document, context }) => unknownSecrets(document, context),
 };
 
 /** `unknown-secret` in opencx.config.json (global variables and contact headers). */
-export const configUnknownSecretRule: ConfigRule = {
-  code: 'unknown-secret',
-  defaultSeverity: 'info',
-  summary: unknownSecretRule.summary,
-  check({ document, context }) {
-    if (!context.isSecretSet || !document.text.includes('${secret:')) return [];
-    return asRuleFindings(unknownSecretFindings(document, context.isSecretSet), secretOf);
-  },
-};
+export const configUnknownSecretRule: ConfigRule = { ...unknownSecretRule, check: ({ document, context }) => unknownSecrets(document, context) };

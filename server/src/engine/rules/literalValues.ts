@@ -1,8 +1,6 @@
 import type { ActionModel } from '../model/action';
 import type { LiteralValue } from './credentialRules';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isJsonObject } from '../json';
 
 /** The literal header values and static string parameter values of an action. */
 export function actionLiterals(action: ActionModel): LiteralValue[] {
@@ -17,28 +15,28 @@ export function actionLiterals(action: ActionModel): LiteralValue[] {
 }
 
 function headerMap(map: unknown, path: (string | number)[], label: string, out: LiteralValue[]): void {
-  if (!isObject(map)) return;
+  if (!isJsonObject(map)) return;
   for (const [name, value] of Object.entries(map)) {
     if (typeof value === 'string') out.push({ path: [...path, name], name, value, kind: 'header', label });
   }
 }
 
 function contacts(map: unknown, path: (string | number)[], out: LiteralValue[]): void {
-  if (!isObject(map)) return;
+  if (!isJsonObject(map)) return;
   for (const [contact, value] of Object.entries(map)) {
-    if (isObject(value)) headerMap(value.headers, [...path, contact, 'headers'], `contact "${contact}" header`, out);
+    if (isJsonObject(value)) headerMap(value.headers, [...path, contact, 'headers'], `contact "${contact}" header`, out);
   }
 }
 
 /** Every literal header value of opencx.config.json: global variables and contact headers, environments too. */
 export function configLiterals(raw: unknown): LiteralValue[] {
   const values: LiteralValue[] = [];
-  if (!isObject(raw)) return values;
+  if (!isJsonObject(raw)) return values;
   headerMap(raw.globalVariables, ['globalVariables'], 'global variable', values);
   contacts(raw.contacts, ['contacts'], values);
-  if (isObject(raw.environments)) {
+  if (isJsonObject(raw.environments)) {
     for (const [env, overlay] of Object.entries(raw.environments)) {
-      if (!isObject(overlay)) continue;
+      if (!isJsonObject(overlay)) continue;
       headerMap(overlay.globalVariables, ['environments', env, 'globalVariables'], `global variable (${env})`, values);
       contacts(overlay.contacts, ['environments', env, 'contacts'], values);
     }

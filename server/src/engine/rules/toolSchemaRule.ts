@@ -2,10 +2,7 @@ import type { JsonPath } from '../jsonDocument';
 import { isBodySchema, JSON_SCHEMA_TYPES } from '../model/action';
 import { keyRange, valueRange } from './positions';
 import type { ActionRule, RuleFinding } from './types';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-
+import { isJsonObject, type JsonObject } from '../json';
 
 interface Problem {
   path: JsonPath;
@@ -15,7 +12,7 @@ interface Problem {
 
 /** Walks a schema, collecting what OpenCX's tool validator rejects. `underOneOf` counts enclosing oneOfs. */
 function walk(schema: unknown, path: JsonPath, depth: number, problems: Problem[]): void {
-  if (!isObject(schema)) return;
+  if (!isJsonObject(schema)) return;
   const type = schema.type;
   for (const t of Array.isArray(type) ? type : type === undefined ? [] : [type]) {
     if (typeof t !== 'string' || !JSON_SCHEMA_TYPES.includes(t)) {
@@ -26,34 +23,34 @@ function walk(schema: unknown, path: JsonPath, depth: number, problems: Problem[
     problems.push({ path: [...path, 'oneOf'], onKey: true, message: 'nested oneOf: OpenCX\'s tool validator only accepts oneOf at the top of the body schema (invalid_tool_schema); flatten it or use separate actions' });
   }
   const children: [JsonPath, unknown][] = [];
-  if (isObject(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) children.push([[...path, 'properties', k], v]);
-  if (isObject(schema.items)) children.push([[...path, 'items'], schema.items]);
+  if (isJsonObject(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) children.push([[...path, 'properties', k], v]);
+  if (isJsonObject(schema.items)) children.push([[...path, 'items'], schema.items]);
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     const list = schema[key];
     if (Array.isArray(list)) list.forEach((v, i) => children.push([[...path, key, i], v]));
   }
   for (const key of ['$defs', 'definitions'] as const) {
     const defs = schema[key];
-    if (isObject(defs)) for (const [k, v] of Object.entries(defs)) children.push([[...path, key, k], v]);
+    if (isJsonObject(defs)) for (const [k, v] of Object.entries(defs)) children.push([[...path, key, k], v]);
   }
   for (const [childPath, child] of children) walk(child, childPath, depth + 1, problems);
 }
 
 /** `$ref`s that lead back to themselves through local references (`#/...`). */
-function circularRefs(root: Json, basePath: JsonPath): Problem[] {
+function circularRefs(root: JsonObject, basePath: JsonPath): Problem[] {
   const problems: Problem[] = [];
   const resolve = (ref: string): unknown => {
     if (!ref.startsWith('#')) return undefined;
     let current: unknown = root;
     for (const raw of ref.slice(1).split('/').filter(Boolean)) {
-      if (!isObject(current)) return undefined;
+      if (!isJsonObject(current)) return undefined;
       current = current[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
     }
     return current;
   };
   const refsIn = (node: unknown, path: JsonPath, out: [string, JsonPath][]): void => {
     if (Array.isArray(node)) node.forEach((v, i) => refsIn(v, [...path, i], out));
-    else if (isObject(node)) for (const [k, v] of Object.entries(node)) (k === '$ref' && typeof v === 'string' ? out.push([v, [...path, k]]) : refsIn(v, [...path, k], out));
+    else if (isJsonObject(node)) for (const [k, v] of Object.entries(node)) (k === '$ref' && typeof v === 'string' ? out.push([v, [...path, k]]) : refsIn(v, [...path, k], out));
   };
   const all: [string, JsonPath][] = [];
   refsIn(root, [], all);

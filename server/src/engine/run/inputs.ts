@@ -1,7 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ActionModel } from '../model/action';
-import { coerceValue, isBodySchema } from '../resolve';
+import { coerceValue, isBodySchema, sendsBody } from '../resolve';
 import { schemaOfSample } from '../resolve/values';
+import { isJsonObject } from '../json';
 
 /** One value the AI would extract from the conversation, which a person supplies for a test run. */
 export interface RunInput {
@@ -12,9 +13,6 @@ export interface RunInput {
   /** JSON Schema of the value (from the parameter, the body schema's property, or the sample's type). */
   schema?: Record<string, unknown>;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The values a run needs, in the order the AI would fill them: path parameters, query parameters without a
@@ -28,11 +26,11 @@ export function runInputs(action: ActionModel): RunInput[] {
     inputs.push({ name: p.name, in: p.in, required: p.required || p.in === 'path', ...(p.description ? { description: p.description } : {}), ...(p.schema ? { schema: p.schema } : {}) });
   }
   const body = action.body;
-  if (isObject(body) && action.method !== undefined && ['POST', 'PUT', 'PATCH'].includes(action.method)) {
+  if (sendsBody(action) && isJsonObject(body)) {
     if (isBodySchema(body)) {
       const required = Array.isArray(body.required) ? body.required : [];
-      for (const [name, property] of Object.entries(isObject(body.properties) ? body.properties : {})) {
-        const schema = isObject(property) ? property : undefined;
+      for (const [name, property] of Object.entries(isJsonObject(body.properties) ? body.properties : {})) {
+        const schema = isJsonObject(property) ? property : undefined;
         inputs.push({ name, in: 'body', required: required.includes(name), ...(typeof schema?.description === 'string' ? { description: schema.description } : {}), ...(schema ? { schema } : {}) });
       }
     } else {

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Finding } from '../findings';
+import { isJsonObject } from '../json';
 import type { JsonDocument } from '../jsonDocument';
 import type { SchemaValidators } from './compile';
 import { codeFor, messageFor, suggestionFor, type Subject } from './messages';
@@ -43,7 +44,7 @@ function jsonTypeMatches(value: unknown, type: unknown): boolean {
       case 'array':
         return Array.isArray(value);
       case 'object':
-        return value !== null && typeof value === 'object' && !Array.isArray(value);
+        return isJsonObject(value);
       case 'integer':
         return Number.isInteger(value);
       default:

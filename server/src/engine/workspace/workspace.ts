@@ -22,6 +22,8 @@ interface FileEntry {
   lint: DocumentLint;
   /** Action files only: the typed view, when the file is a JSON object. */
   action?: ActionModel;
+  /** Config files only: the model of the current text, whatever its errors (the config rules check it). */
+  currentConfig?: OrgConfig;
   /** Config files only: the model in use and the raw value it came from. */
   config?: { model: OrgConfig | undefined; raw: unknown; document: JsonDocument; status: OrgContext['status'] };
   /** Findings with settings applied, until something they depend on changes. */
@@ -68,7 +70,8 @@ export class Workspace implements WorkspaceQueries {
         else for (const other of this.overlap.upsert(id, overlapEntryOf(entry.action))) affected.add(other);
       }
     } else {
-      entry.config = this.configEntry(lint, previous);
+      entry.currentConfig = configModelOf(lint.document.value);
+      entry.config = this.configEntry(lint, entry.currentConfig, previous);
       for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
     }
     this.files.set(id, entry);
@@ -157,6 +160,11 @@ export class Workspace implements WorkspaceQueries {
     return this.files.get(id)?.action;
   }
 
+  /** The model in use of every opencx.config.json in the workspace. */
+  configModels(): OrgConfig[] {
+    return [...this.files.values()].flatMap((f) => (f.config?.model ? [f.config.model] : []));
+  }
+
   /** The organisation of a file: the nearest opencx.config.json at or above its folder. */
   orgFor(id: string): OrgContext | undefined {
     for (const configId of candidateConfigIds(id)) {
@@ -190,12 +198,11 @@ export class Workspace implements WorkspaceQueries {
     const document = entry.lint.document;
     if (!document.wellFormed) return [];
     if (entry.action) return checkAction({ id: entry.id, document, action: entry.action, org: this.orgFor(entry.id), workspace: this, context: this.context });
-    if (entry.kind === 'config') return checkConfig({ id: entry.id, document, raw: document.value, model: configModelOf(document.value), context: this.context });
+    if (entry.kind === 'config') return checkConfig({ id: entry.id, document, raw: document.value, model: entry.currentConfig, context: this.context });
     return [];
   }
 
-  private configEntry(lint: DocumentLint, previous: FileEntry | undefined): NonNullable<FileEntry['config']> {
-    const current = configModelOf(lint.document.value);
+  private configEntry(lint: DocumentLint, current: OrgConfig | undefined, previous: FileEntry | undefined): NonNullable<FileEntry['config']> {
     const valid = lint.document.wellFormed && !lint.findings.some((f) => f.severity === 'error');
     if (valid) return { model: current, raw: lint.document.value, document: lint.document, status: 'valid' };
     const last = previous?.config;
