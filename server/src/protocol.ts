@@ -1,6 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { RequestPlan } from './engine/plan';
-import type { RunInput } from './engine/run/inputs';
+import type { RequestPlan, RunInput } from './engine';
 
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the

@@ -3,8 +3,8 @@
 // Each case marks the expected ranges with ⟦…⟧ and lists the code and message found there.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JsonDocument } from '../../server/src/engine/jsonDocument';
-import { lintDocument } from '../../server/src/engine/lint';
+import { JsonDocument } from '../../server/src/engine/document/jsonDocument';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { error, lint, marked, toRange, warning } from './helpers';
 
 const HEAD = '"name": "Look up order", "description": "Look up an order by its numeric order ID.", "endpoint": "https://a.example/x"';

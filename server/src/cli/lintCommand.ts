@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { organisationNames } from '../engine/model/config';
-import type { RuleLevel, RuleSettings } from '../engine/rules/types';
-import { Workspace } from '../engine/workspace/workspace';
+import { organisationNames, type RuleLevel, type RuleSettings, Workspace } from '../engine';
 import { collectFiles, loadWorkspace } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';

@@ -1,12 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { executePlan } from '../engine/execute';
-import { secretsUsedBy } from '../engine/execute/secrets';
-import { JsonDocument } from '../engine/jsonDocument';
-import { lintDocument } from '../engine/lint';
-import { resolveRequest } from '../engine/resolve';
-import { explainRun } from '../engine/run/explain';
+import { executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy } from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';

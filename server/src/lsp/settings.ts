@@ -1,5 +1,4 @@
-import { SEVERITIES } from '../engine/findings';
-import type { RuleLevel, RuleSettings } from '../engine/rules/types';
+import { type RuleLevel, type RuleSettings, SEVERITIES } from '../engine';
 
 /** The server's view of the `opencx.*` settings, normalised in this one place (defaults live here). */
 export interface ServerSettings {

@@ -1,8 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKindOf, SKIPPED_FOLDERS } from '../engine/documentKind';
-import { Workspace } from '../engine/workspace/workspace';
-import type { LintContext } from '../engine/rules/types';
+import { documentKindOf, type LintContext, SKIPPED_FOLDERS, Workspace } from '../engine';
 import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
 import { DiagnosticsPublisher } from './publisher';
 import type { Disposable, Runtime } from './runtime';

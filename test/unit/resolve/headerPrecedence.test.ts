@@ -3,7 +3,7 @@
 // lower one as shadowed with its value, source, spelling and location.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { HeaderSource, SourceLocation } from '../../../server/src/engine/plan';
+import type { HeaderSource, SourceLocation } from '../../../server/src/engine/model/plan';
 import { ACTION_FILE, action, CONFIG_FILE, header, headerLines, headers, ORG_ID, plan } from './support';
 
 type Layer = HeaderSource;

@@ -1,4 +1,4 @@
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import { formFields } from './requestBody';
 import { MAX_REDIRECTS, OPENCX_TIMEOUT_MS } from './types';
 

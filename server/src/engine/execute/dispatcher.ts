@@ -1,6 +1,6 @@
 import { rootCertificates } from 'node:tls';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 
 /** What a run may change about how connections are made (development and company networks only). */
 export interface TransportOptions {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher } from 'undici';
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import { createDispatcher, parseConnectAddress } from './dispatcher';
 import { runExchange, type ExchangeSettings } from './exchange';
 import { maskSecrets } from './mask';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PlannedHeader, RequestPlan } from '../plan';
+import type { PlannedHeader, RequestPlan } from '../model/plan';
 import { encodeBody, multipartContentType } from './requestBody';
 import { fillRaw, fillJsonText, fillUrl, type SecretValues } from './secrets';
 import type { EchoedHeader, SentRequest } from './types';

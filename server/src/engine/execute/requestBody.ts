@@ -1,4 +1,4 @@
-import type { PlannedBody } from '../plan';
+import type { PlannedBody } from '../model/plan';
 
 /**
  * The text of a planned body, secret references kept (they are filled in the text, in the body's own syntax).

@@ -1,4 +1,4 @@
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import type { ExchangeRecord } from './exchange';
 import { describeFailure, timeoutFailure } from './failure';
 import { sentRequestOf, unsentRequestOf } from './prepare';

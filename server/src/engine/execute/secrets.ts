@@ -1,4 +1,4 @@
-import { SECRET_REFERENCE, secretReferences, type RequestPlan, type SecretSource } from '../plan';
+import { SECRET_REFERENCE, secretReferences, type RequestPlan, type SecretSource } from '../model/plan';
 import type { ExecutionError } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { HeaderSource, SecretSource } from '../plan';
+import type { HeaderSource, SecretSource } from '../model/plan';
 
 /** OpenCX's hard timeout for one call, in milliseconds (spec A3). */
 export const OPENCX_TIMEOUT_MS = 60_000;

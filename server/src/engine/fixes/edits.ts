@@ -1,5 +1,5 @@
 import { modify, type FormattingOptions } from 'jsonc-parser';
-import type { JsonDocument, JsonPath } from '../jsonDocument';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
 import type { FileEdit } from './types';
 
 /** The indentation a file already uses, so an edit looks as if the author typed it. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../lint/findings';
 import type { Workspace } from '../workspace/workspace';
 import { FIX_PROVIDERS } from './providers';
 import type { CodeFix } from './types';

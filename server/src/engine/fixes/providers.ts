@@ -1,4 +1,4 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { setValue } from './edits';
 import type { CodeFix, FixProvider } from './types';
 

@@ -1,5 +1,5 @@
-import type { JsonPath } from '../jsonDocument';
-import { isJsonObject, type JsonObject, stringsOf } from '../json';
+import type { JsonPath } from '../document/jsonDocument';
+import { isJsonObject, type JsonObject, stringsOf } from '../document/json';
 
 /**
  * The typed view of opencx.config.json (spec B2): the organisation and the test contacts the AI talks to.

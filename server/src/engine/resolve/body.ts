@@ -1,7 +1,7 @@
 import { isBodySchema, type ActionModel } from '../model/action';
-import type { PlannedBody } from '../plan';
+import type { PlannedBody } from '../model/plan';
 import { coerceValue, hasValue, recordMissing, schemaOfSample, type FillState } from './values';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonObject, type JsonObject } from '../document/json';
 
 /** The methods OpenCX sends a body with (spec A1). */
 export const BODY_METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'];

@@ -1,6 +1,6 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { baseName } from '../workspace/paths';
-import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../plan';
+import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../model/plan';
 import { maskForDisplay, maskUrlForDisplay } from './mask';
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;

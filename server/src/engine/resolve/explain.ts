@@ -1,4 +1,4 @@
-import { HEADER_SOURCE_ORDER, type HeaderSource, type PlannedHeader, type SourceLocation } from '../plan';
+import { HEADER_SOURCE_ORDER, type HeaderSource, type PlannedHeader, type SourceLocation } from '../model/plan';
 import { sameHeader, SOURCE_LABELS } from './headers';
 import { code, scopeText, struck, whereSuffix, type LinkFor } from './markdown';
 import { maskForDisplay } from './mask';

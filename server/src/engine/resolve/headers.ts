@@ -1,6 +1,6 @@
 import type { ActionModel } from '../model/action';
 import { settingLocation } from '../model/config';
-import type { HeaderSource, PlannedHeader, SourceLocation } from '../plan';
+import type { HeaderSource, PlannedHeader, SourceLocation } from '../model/plan';
 import { magicSample, type MagicContext } from './magic';
 import type { OrgInput, Selection } from './types';
 

@@ -1,6 +1,6 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { actionModelOf, endpointPathParameters, type ActionModel, type HttpMethod } from '../model/action';
-import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../plan';
+import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../model/plan';
 import { buildBody, sendsBody } from './body';
 import { contextHeaderEntries, type ConversationIds } from './contextHeaders';
 import {

@@ -1,4 +1,4 @@
-import { SECRET_REFERENCE } from '../plan';
+import { SECRET_REFERENCE } from '../model/plan';
 import type { MagicContext } from './magic';
 import type { ResolveMode, Selection } from './types';
 

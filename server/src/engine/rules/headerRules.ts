@@ -1,9 +1,9 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../lint/findings';
 import { fixedIds, resolveHeaders, type OrgInput } from '../resolve';
 import { contextHeaderConflictFindings, headerShadowedFindings, unknownSecretFindings } from '../resolve/diagnostics';
 import { isContextHeaderName } from '../resolve/contextHeaders';
 import { settingLocation } from '../model/config';
-import type { JsonDocument } from '../jsonDocument';
+import type { JsonDocument } from '../document/jsonDocument';
 import type { ActionRule, ConfigRule, LintContext, OrgContext, RuleFinding } from './types';
 
 /** The resolver's view of the organisation context the workspace found for a file. */

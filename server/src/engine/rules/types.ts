@@ -1,5 +1,5 @@
-import type { Finding, Severity } from '../findings';
-import type { JsonDocument } from '../jsonDocument';
+import type { Finding, Severity } from '../lint/findings';
+import type { JsonDocument } from '../document/jsonDocument';
 import type { ActionModel } from '../model/action';
 import type { OrgConfig } from '../model/config';
 import type { Overlap } from '../overlap/types';

@@ -1,5 +1,5 @@
 import type { OrgConfig } from '../model/config';
-import { closestMatch } from '../similar';
+import { closestMatch } from '../lint/similar';
 import { baseName } from '../workspace/paths';
 import { valueRange } from './positions';
 import type { ActionRule, RuleFinding } from './types';

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import type { JsonPath } from '../jsonDocument';
-import { closestMatch } from '../similar';
+import type { JsonPath } from '../document/jsonDocument';
+import { closestMatch } from '../lint/similar';
 
 type SchemaObject = Record<string, unknown>;
 

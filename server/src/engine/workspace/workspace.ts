@@ -1,7 +1,7 @@
-import { documentKindOf, type DocumentKind } from '../documentKind';
-import { normaliseFindings, type Finding } from '../findings';
-import type { JsonDocument } from '../jsonDocument';
-import { lintDocument, type DocumentLint } from '../lint';
+import { documentKindOf, type DocumentKind } from '../document/documentKind';
+import { normaliseFindings, type Finding } from '../lint/findings';
+import type { JsonDocument } from '../document/jsonDocument';
+import { lintDocument, type DocumentLint } from '../lint/lint';
 import { actionModelOf, type ActionModel } from '../model/action';
 import { configModelOf, type OrgConfig } from '../model/config';
 import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/types';

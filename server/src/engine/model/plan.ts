@@ -1,5 +1,5 @@
-import type { JsonPath } from './jsonDocument';
-import type { HttpMethod } from './model/action';
+import type { JsonPath } from '../document/jsonDocument';
+import type { HttpMethod } from './action';
 
 /**
  * The request plan: what OpenCX would send for one action, before anything is sent. Produced by the resolver
