@@ -29,13 +29,14 @@ export type { LintContext, RuleLevel, RuleSettings } from './rules/types';
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
 export { fixesFor, type CodeFix, type FileEdit } from './fixes';
 
-// Model: the typed organisation (opencx.config.json), the request plan, credential shapes.
+// Model: the typed organisation (opencx.config.json), the request plan, credential shapes, who is offered an action.
 export { configModelOf, organisationNames, type OrgConfig } from './model/config';
 export {
   HEADER_SOURCE_ORDER, hasSecretReference, SECRET_REFERENCE, secretReferences,
   type HeaderSource, type PlannedBody, type PlannedHeader, type RequestPlan, type SecretSource, type ShadowedValue, type SourceLocation,
 } from './model/plan';
 export { credentialPart, maskCredential } from './model/credentials';
+export { isAnonymous, isUnrestricted, offersTo, sharedSegments, type SegmentMember } from './model/visibility';
 
 // Resolve: action + organisation + environment + contact + values → RequestPlan, and the explanations built on it.
 export * from './resolve';
