@@ -77,8 +77,8 @@ describe('keys', () => {
   test('a missing property: the key of the object that misses it', () => {
     // A misspelt "magic": the header's key for the missing property, then the unknown key itself.
     assertPlaced(`{ ${HEAD}, "method": "GET", "headers": { ⟦"X-Email"⟧: { ⟦"magik"⟧: "contact.email" } } }`, [
-      ['missing-property', 'headers["X-Email"] is missing the required property "magic".'],
-      ['unknown-property', '"magik" is not a property of headers["X-Email"]; did you mean "magic"?'],
+      ['missing-property', 'headers.X-Email is missing the required property "magic".'],
+      ['unknown-property', '"magik" is not a property of headers.X-Email; did you mean "magic"?'],
     ]);
   });
 

@@ -15,6 +15,7 @@
 export { JsonDocument, MAX_NESTING_DEPTH, offsetBeyondDepth, type JsonPath } from './document/jsonDocument';
 export { ACTION_FILE_SUFFIX, CONFIG_FILE_NAME, documentKindOf, SKIPPED_FOLDERS, type DocumentKind } from './document/documentKind';
 export { isJsonObject, type JsonObject } from './document/json';
+export { formatJsonPath } from './document/jsonPath';
 export type { Position, Range } from './document/text';
 
 // Lint: one file on its own (syntax + schema), the findings every layer reports, and the JSON Schemas.

@@ -4,7 +4,8 @@ import type { JsonDocument, JsonPath } from '../document/jsonDocument';
 import { SECRET_REFERENCE, type PlannedHeader, type ShadowedValue, type SourceLocation } from '../model/plan';
 import type { Range } from '../document/text';
 import { isContextHeaderName } from './contextHeaders';
-import { formatJsonPath, locationLabel } from './display';
+import { formatJsonPath } from '../document/jsonPath';
+import { locationLabel } from './display';
 import { SOURCE_LABELS } from './headers';
 import { secretEnvironmentVariable } from './explainSecret';
 
