@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy } from '../engine';
+import {
+  DEFAULT_TOKEN_BUDGET, executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy,
+} from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
@@ -10,7 +12,6 @@ import { EXIT, InputError, UsageError } from './usage';
 
 /** `run`'s exit codes: 0 sent and answered (any status), 1 timeout, network error or refusal, 2 bad usage. */
 const ANSWERED = new Set(['success', 'http-error']);
-const DEFAULT_TOKEN_BUDGET = 4000;
 
 function parseRunArgs(args: string[]) {
   const { values, positionals } = parseArgs({

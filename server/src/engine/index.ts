@@ -24,7 +24,7 @@ export {
   docsUrl, FINDING_SOURCE, SEVERITIES, type Finding, type RelatedLocation, type Severity,
 } from './lint/findings';
 export { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, SCHEMAS } from './schema/compile';
-export type { LintContext, RuleLevel, RuleSettings } from './rules/types';
+export { isRuleLevel, RULE_LEVELS, type LintContext, type RuleLevel, type RuleSettings } from './rules/types';
 
 // Workspace: the incremental index of actions and configs; cross-file rules; quick fixes.
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
@@ -58,4 +58,4 @@ export { secretsUsedBy } from './execute/secrets';
 
 // Run: the inputs a run asks for, and the explanation of a result.
 export { parseInput, runInputs, type RunInput } from './run/inputs';
-export { explainRun, type RunExplanation } from './run/explain';
+export { DEFAULT_TOKEN_BUDGET, explainRun, type RunExplanation } from './run/explain';
