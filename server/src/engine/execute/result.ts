@@ -74,7 +74,10 @@ interface Verdict {
   notes: string[];
 }
 
-/** OpenCX's rules (spec A3): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence; any network error → one sentence. */
+/**
+ * OpenCX's rules (docs/platform.md, "What the AI receives"): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence;
+ * any network error → one sentence.
+ */
 function verdictOf(record: ExchangeRecord, timeoutMs: number): Verdict {
   const { end } = record;
   if (end.kind === 'timeout') {

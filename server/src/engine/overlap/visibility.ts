@@ -1,5 +1,5 @@
 /**
- * Whether two actions can be offered in the same conversation (spec A1/A2).
+ * Whether two actions can be offered in the same conversation (docs/platform.md, "An action"; "One call").
  *
  * Channel: the AI only sees the actions of the conversation's channel, so two actions without a common channel are
  * never offered together.

@@ -31,7 +31,7 @@ export interface HeaderExplanation {
   shadowed: HeaderLayer[];
 }
 
-/** The precedence sentence every header hover ends with (spec C). */
+/** The precedence sentence every header hover ends with (docs/assumptions.md, "Where OpenCX is silent"). */
 export const PRECEDENCE_TEXT = `Precedence (our assumption; OpenCX does not document it): ${HEADER_SOURCE_ORDER.map((s) => SOURCE_LABELS[s]).join(' < ')}. Names compare case-insensitively; the value sent keeps the spelling of its own layer.`;
 
 /** Which layers define `name` (case-insensitively) for the view's environment and contact, and which wins. */

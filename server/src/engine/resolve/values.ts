@@ -26,8 +26,8 @@ export function textOf(value: unknown): string {
 }
 
 /**
- * encodeURIComponent (spec C), except that `${secret:NAME}` references stay as written: the executor encodes the
- * secret's value when it fills it in at send time.
+ * encodeURIComponent (docs/assumptions.md, "Where OpenCX is silent"), except that `${secret:NAME}` references stay
+ * as written: the executor encodes the secret's value when it fills it in at send time.
  */
 export function encodeKeepingSecrets(value: string): string {
   let out = '';

@@ -1,7 +1,7 @@
 import type { ContactConfig } from '../model/config';
 import { isAnonymous, isUnrestricted, offersTo, sharedSegments } from '../model/visibility';
 
-/** Whether OpenCX's server-side segment filter offers an action to a contact, and why (spec A1). */
+/** Whether OpenCX's server-side segment filter offers an action to a contact, and why (docs/platform.md, "An action"). */
 export interface Visibility {
   visible: boolean;
   /** One sentence: why the contact sees the action or not. */
