@@ -24,7 +24,7 @@ export {
   docsUrl, FINDING_SOURCE, SEVERITIES, type Finding, type RelatedLocation, type Severity,
 } from './lint/findings';
 export { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, SCHEMAS } from './schema/compile';
-export { isRuleLevel, RULE_LEVELS, type LintContext, type RuleLevel, type RuleSettings } from './rules/types';
+export { isRuleLevel, RULE_LEVELS, type LintContext, type RuleLevel, type RuleSettings } from './rules/rule';
 
 // Workspace: the incremental index of actions and configs; cross-file rules; quick fixes.
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
@@ -49,11 +49,11 @@ export { orgInputOf } from './rules/headerRules';
 export { executePlan, toCurl } from './execute';
 export {
   MAX_REDIRECTS, NETWORK_ERROR_TEXT, OPENCX_TIMEOUT_MS, TIMEOUT_STATUS, timeoutText,
-} from './execute/types';
+} from './execute/execution';
 export type {
   AiView, Clock, EchoedHeader, EchoedShadowedValue, ExecuteOptions, ExecutionError, ExecutionOutcome, ExecutionResult,
   ExecutionTiming, RedirectHop, ResponseHeader, ResponseRecord, SentRequest,
-} from './execute/types';
+} from './execute/execution';
 export { secretsUsedBy } from './execute/secrets';
 
 // Run: the inputs a run asks for, and the explanation of a result.

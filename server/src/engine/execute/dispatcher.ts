@@ -32,11 +32,11 @@ export function createDispatcher(options: TransportOptions): Dispatcher | undefi
   const extraCas = options.caCertificates ?? [];
   if (!extraCas.length && !options.connectTo) return undefined;
   const connector = buildConnector(extraCas.length ? { ca: [...rootCertificates, ...extraCas] } : {});
-  const redirect = options.connectTo;
-  const target = redirect ? parseAddress(redirect.address) : undefined;
+  const connectTo = options.connectTo;
+  const target = connectTo ? parseAddress(connectTo.address) : undefined;
   return new Agent({
     connect: (connectOptions, callback) => {
-      if (redirect && target && connectOptions.hostname === redirect.host) {
+      if (connectTo && target && connectOptions.hostname === connectTo.host) {
         return connector({ ...connectOptions, hostname: target.hostname, port: String(target.port) }, callback);
       }
       return connector(connectOptions, callback);

@@ -8,7 +8,7 @@ import type { HopResponse } from './transport';
 import {
   NETWORK_ERROR_TEXT, TIMEOUT_STATUS, timeoutText,
   type AiView, type ExecutionError, type ExecutionOutcome, type ExecutionResult, type ExecutionTiming, type ResponseRecord,
-} from './types';
+} from './execution';
 
 /** What a run needs to say besides the exchange: the timeout, and where it differs from OpenCX. */
 export interface RunFacts {

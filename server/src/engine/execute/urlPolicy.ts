@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import type { ExecutionError } from './types';
+import type { ExecutionError } from './execution';
 
 /**
  * Which URLs a run may call. OpenCX only calls https:// endpoints (docs/platform.md, "An action"), so an http://

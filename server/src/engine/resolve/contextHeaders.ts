@@ -1,5 +1,5 @@
 import { configLocation, type HeaderEntry } from './headers';
-import type { OrgInput, Selection } from './types';
+import type { OrgInput, Selection } from './resolution';
 
 /** The reserved name prefix of OpenCX's context headers, and the four names (docs/platform.md, "One call"). */
 export const CONTEXT_HEADER_PREFIX = 'x-opencx-';

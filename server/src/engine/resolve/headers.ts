@@ -2,7 +2,7 @@ import type { ActionModel } from '../model/action';
 import { settingLocation } from '../model/config';
 import type { HeaderSource, PlannedHeader, SourceLocation } from '../model/plan';
 import { magicSample, type MagicContext } from './magic';
-import type { OrgInput, Selection } from './types';
+import type { OrgInput, Selection } from './resolution';
 
 /** One header as one layer writes it, before precedence is applied. */
 export interface HeaderEntry {

@@ -11,7 +11,7 @@ import { randomIds } from './ids';
 import { selectOrganisation } from './organisation';
 import { locationLabel } from './display';
 import { maskForDisplay } from './mask';
-import type { HeaderResolution, Resolved, ResolveError, ResolveInput, ResolveResult, Selection } from './types';
+import type { HeaderResolution, Resolved, ResolveError, ResolveInput, ResolveResult, Selection } from './resolution';
 import { buildUrl } from './url';
 import { type FillState } from './values';
 import { notVisibleNote, segmentVisibility } from './visibility';

@@ -1,6 +1,6 @@
 import { SECRET_REFERENCE } from '../model/plan';
 import type { MagicContext } from './magic';
-import type { ResolveMode, Selection } from './types';
+import type { ResolveMode, Selection } from './resolution';
 
 /** What filling parameters and body fields collects on the way: placeholders (dry run), missing names (send), notes. */
 export interface FillState {

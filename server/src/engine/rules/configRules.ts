@@ -5,7 +5,7 @@ import { authorizationFindings, credentialFindings } from './credentialRules';
 import { configLiterals } from './literalValues';
 import { valueRange } from './positions';
 import { knownSegments } from './unknownSegmentRule';
-import type { ConfigRule, RuleFinding } from './types';
+import type { ConfigRule, RuleFinding } from './rule';
 import { isJsonObject } from '../document/json';
 
 /** `credential-in-file` in opencx.config.json: global variables are where API tokens usually end up. */

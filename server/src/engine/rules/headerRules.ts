@@ -4,7 +4,7 @@ import { contextHeaderConflictFindings, headerShadowedFindings, unknownSecretFin
 import { isContextHeaderName } from '../resolve/contextHeaders';
 import { settingLocation } from '../model/config';
 import type { JsonDocument } from '../document/jsonDocument';
-import type { ActionRule, ConfigRule, LintContext, OrgContext, RuleFinding } from './types';
+import type { ActionRule, ConfigRule, LintContext, OrgContext, RuleFinding } from './rule';
 
 /** The resolver's view of the organisation context the workspace found for a file. */
 export function orgInputOf(org: OrgContext | undefined): OrgInput | undefined {

@@ -1,7 +1,7 @@
 import type { JsonPath } from '../document/jsonDocument';
 import { isBodySchema, JSON_SCHEMA_TYPES } from '../model/action';
 import { keyRange, valueRange } from './positions';
-import type { ActionRule, RuleFinding } from './types';
+import type { ActionRule, RuleFinding } from './rule';
 import { isJsonObject, type JsonObject } from '../document/json';
 
 interface Problem {

@@ -1,4 +1,4 @@
-import { OPENCX_TIMEOUT_MS, type ExecutionResult } from '../execute/types';
+import { OPENCX_TIMEOUT_MS, type ExecutionResult } from '../execute/execution';
 
 /**
  * Tokens of AI-facing text above which a run warns (`opencx.run.tokenBudget`, the CLI's `run`): the AI reads the

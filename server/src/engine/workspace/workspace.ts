@@ -4,7 +4,7 @@ import type { JsonDocument } from '../document/jsonDocument';
 import { lintDocument, type DocumentLint } from '../lint/lint';
 import { actionModelOf, type ActionModel } from '../model/action';
 import { configModelOf, type OrgConfig } from '../model/config';
-import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/types';
+import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/rule';
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';

@@ -1,6 +1,6 @@
 import type { Finding } from '../lint/findings';
 import type { JsonDocument } from '../document/jsonDocument';
-import type { OrgContext } from '../rules/types';
+import type { OrgContext } from '../rules/rule';
 import type { Range } from '../document/text';
 
 /** A text replacement in one file (the workspace id of the file). */
