@@ -1,10 +1,10 @@
 // Shared helpers for the engine unit tests: build a text, compute the exact range a finding must have (from a
 // substring, an offset or ⟦markers⟧), and compare whole findings (code, severity, message, range).
 import assert from 'node:assert/strict';
-import type { DocumentKind } from '../../server/src/engine/documentKind';
-import type { Finding, Severity } from '../../server/src/engine/findings';
-import { lintDocument } from '../../server/src/engine/lint';
-import type { Position, Range } from '../../server/src/engine/text';
+import type { DocumentKind } from '../../server/src/engine/document/documentKind';
+import type { Finding, Severity } from '../../server/src/engine/lint/findings';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import type { Position, Range } from '../../server/src/engine/document/text';
 
 /** What a test asserts about one finding: everything but `data` and `related`. */
 export interface ExpectedFinding {

@@ -1,7 +1,7 @@
 // Offsets and positions (LineIndex), and the test helpers that compute expected ranges independently of it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/document/text';
 import { marked, positionAt, rangeOfText, toRange } from './helpers';
 
 describe('LineIndex.positionAt', () => {

@@ -1,7 +1,6 @@
-import type { ExecutionResult } from '../../../server/src/engine/execute';
-import { headersForDisplay } from '../../../server/src/engine/resolve/display';
-import { maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
-import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
+import {
+  type ExecutionResult, explainRun, headersForDisplay, maskUrlForDisplay, type RunExplanation,
+} from '../../../server/src/engine';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
 export const DISPLAY_CAP_CHARS = 1_000_000;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, documentKindOf, SKIPPED_FOLDERS, type DocumentKind } from '../engine/documentKind';
-import type { Workspace } from '../engine/workspace/workspace';
+import { CONFIG_FILE_NAME, type DocumentKind, documentKindOf, SKIPPED_FOLDERS, type Workspace } from '../engine';
 import { InputError } from './usage';
 
 

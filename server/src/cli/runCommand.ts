@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { executePlan } from '../engine/execute';
-import { secretsUsedBy } from '../engine/execute/secrets';
-import { JsonDocument } from '../engine/jsonDocument';
-import { lintDocument } from '../engine/lint';
-import { resolveRequest } from '../engine/resolve';
-import { explainRun } from '../engine/run/explain';
+import {
+  DEFAULT_TOKEN_BUDGET, executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy,
+} from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
@@ -15,7 +12,6 @@ import { EXIT, InputError, UsageError } from './usage';
 
 /** `run`'s exit codes: 0 sent and answered (any status), 1 timeout, network error or refusal, 2 bad usage. */
 const ANSWERED = new Set(['success', 'http-error']);
-const DEFAULT_TOKEN_BUDGET = 4000;
 
 function parseRunArgs(args: string[]) {
   const { values, positionals } = parseArgs({

@@ -1,3 +1,5 @@
+import { OPENCX_TIMEOUT_MS, RULE_LEVELS } from '../engine';
+
 /** Bad command line: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
 
@@ -16,7 +18,7 @@ Commands:
 Options for lint:
   --format <name>     stylish (default), json or sarif
   --max-warnings <n>  exit 1 when there are more than n warnings
-  --rule <code=level> set a rule's severity: error, warning, info, hint or off (repeatable)
+  --rule <code=level> set a rule's severity: ${RULE_LEVELS.slice(0, -1).join(', ')} or ${RULE_LEVELS.at(-1)} (repeatable)
   --env <name>        environment for header checks (default: the config's defaultEnvironment)
   --contact <name>    test contact for header checks (default: the config's defaultContact)
 
@@ -28,7 +30,7 @@ Options for plan:
   --format <name>       text (default) or json; secrets are never printed
 
 Options for run (and --param, --env, --contact, --config as for plan):
-  --timeout-ms <n>      a development timeout instead of OpenCX's 60000 (the result then differs from OpenCX)
+  --timeout-ms <n>      a development timeout instead of OpenCX's ${OPENCX_TIMEOUT_MS} (the result then differs from OpenCX)
   --allow-http          send http:// to loopback hosts (OpenCX never calls http://)
   --ca <file>           trust an extra CA certificate (PEM), repeatable
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { PlannedHeader, RequestPlan } from '../plan';
+import type { PlannedHeader, RequestPlan } from '../model/plan';
 import { encodeBody, multipartContentType } from './requestBody';
 import { fillRaw, fillJsonText, fillUrl, type SecretValues } from './secrets';
-import type { EchoedHeader, SentRequest } from './types';
+import type { EchoedHeader, SentRequest } from './execution';
 
 /**
  * One request ready for the wire, kept next to its masked echo: every header and the body exist twice, filled

@@ -1,5 +1,5 @@
-import { SECRET_REFERENCE, secretReferences, type RequestPlan, type SecretSource } from '../plan';
-import type { ExecutionError } from './types';
+import { SECRET_REFERENCE, secretReferences, type RequestPlan, type SecretSource } from '../model/plan';
+import type { ExecutionError } from './execution';
 
 /**
  * `${secret:NAME}` references are filled at send time only, from the injected SecretSource, and only in what is

@@ -1,9 +1,9 @@
 import { isBodySchema, type ActionModel } from '../model/action';
-import type { PlannedBody } from '../plan';
+import type { PlannedBody } from '../model/plan';
 import { coerceValue, hasValue, recordMissing, schemaOfSample, type FillState } from './values';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonObject, type JsonObject } from '../document/json';
 
-/** The methods OpenCX sends a body with (spec A1). */
+/** The methods OpenCX sends a body with (docs/platform.md, "An action"). */
 export const BODY_METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'];
 
 /** Whether OpenCX sends a body for this action: a body-carrying method and a `body` object. */

@@ -1,10 +1,11 @@
 import type { Node } from 'jsonc-parser';
-import { compareFindings, type Finding, type RelatedLocation } from '../findings';
-import type { JsonDocument, JsonPath } from '../jsonDocument';
-import { SECRET_REFERENCE, type PlannedHeader, type ShadowedValue, type SourceLocation } from '../plan';
-import type { Range } from '../text';
+import { compareFindings, type Finding, type RelatedLocation } from '../lint/findings';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
+import { SECRET_REFERENCE, type PlannedHeader, type ShadowedValue, type SourceLocation } from '../model/plan';
+import type { Range } from '../document/text';
 import { isContextHeaderName } from './contextHeaders';
-import { formatJsonPath, locationLabel } from './display';
+import { formatJsonPath } from '../document/jsonPath';
+import { locationLabel } from './display';
 import { SOURCE_LABELS } from './headers';
 import { secretEnvironmentVariable } from './explainSecret';
 

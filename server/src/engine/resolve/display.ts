@@ -1,20 +1,7 @@
-import type { JsonPath } from '../jsonDocument';
+import { formatJsonPath } from '../document/jsonPath';
 import { baseName } from '../workspace/paths';
-import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../plan';
+import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../model/plan';
 import { maskForDisplay, maskUrlForDisplay } from './mask';
-
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-
-/** A JSON path as people read it: `environments.staging.globalVariables.X-Shop-Region`, `parameters[0].value`. */
-export function formatJsonPath(path: JsonPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
 
 /** `opencx.config.json › globalVariables.Authorization`: a location as a short label. */
 export function locationLabel(location: SourceLocation, file: (f: string) => string = baseName): string {

@@ -1,6 +1,6 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { actionModelOf, endpointPathParameters, type ActionModel, type HttpMethod } from '../model/action';
-import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../plan';
+import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../model/plan';
 import { buildBody, sendsBody } from './body';
 import { contextHeaderEntries, type ConversationIds } from './contextHeaders';
 import {
@@ -11,7 +11,7 @@ import { randomIds } from './ids';
 import { selectOrganisation } from './organisation';
 import { locationLabel } from './display';
 import { maskForDisplay } from './mask';
-import type { HeaderResolution, Resolved, ResolveError, ResolveInput, ResolveResult, Selection } from './types';
+import type { HeaderResolution, Resolved, ResolveError, ResolveInput, ResolveResult, Selection } from './resolution';
 import { buildUrl } from './url';
 import { type FillState } from './values';
 import { notVisibleNote, segmentVisibility } from './visibility';

@@ -66,8 +66,9 @@ function queryPairs(action: ActionModel, state: FillState): string[] {
 }
 
 /**
- * The final URL: `{name}` path parameters encoded with encodeURIComponent (spec C), then the query parameters
- * (the endpoint's own, the action's in file order, then extra ones a contact passes), before any `#fragment`.
+ * The final URL: `{name}` path parameters encoded with encodeURIComponent (docs/assumptions.md, "Where OpenCX is
+ * silent"), then the query parameters (the endpoint's own, the action's in file order, then extra ones a contact
+ * passes), before any `#fragment`.
  * A value nobody gave is `{name}`, unencoded, in a dry run, and a missing name when sending.
  */
 export function buildUrl(action: ActionModel, state: FillState): string {

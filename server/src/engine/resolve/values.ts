@@ -1,6 +1,6 @@
-import { SECRET_REFERENCE } from '../plan';
+import { SECRET_REFERENCE } from '../model/plan';
 import type { MagicContext } from './magic';
-import type { ResolveMode, Selection } from './types';
+import type { ResolveMode, Selection } from './resolution';
 
 /** What filling parameters and body fields collects on the way: placeholders (dry run), missing names (send), notes. */
 export interface FillState {
@@ -26,8 +26,8 @@ export function textOf(value: unknown): string {
 }
 
 /**
- * encodeURIComponent (spec C), except that `${secret:NAME}` references stay as written: the executor encodes the
- * secret's value when it fills it in at send time.
+ * encodeURIComponent (docs/assumptions.md, "Where OpenCX is silent"), except that `${secret:NAME}` references stay
+ * as written: the executor encodes the secret's value when it fills it in at send time.
  */
 export function encodeKeepingSecrets(value: string): string {
   let out = '';

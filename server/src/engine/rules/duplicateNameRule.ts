@@ -1,6 +1,6 @@
 import { baseName } from '../workspace/paths';
 import { valueRange } from './positions';
-import type { ActionRule } from './types';
+import type { ActionRule } from './rule';
 
 /**
  * `duplicate-action-name`: two actions with the same name. The AI is handed tools by name, so two tools with one

@@ -8,7 +8,7 @@ import { overlapRule } from './overlapRule';
 import { noChannelRule } from './noChannelRule';
 import { pathParameterRule } from './pathParameterRule';
 import { toolSchemaRule } from './toolSchemaRule';
-import type { ActionRule, ConfigRule } from './types';
+import type { ActionRule, ConfigRule } from './rule';
 import { unknownSegmentRule } from './unknownSegmentRule';
 
 /** Every rule that checks an action file. */

@@ -1,8 +1,8 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { isBodySchema, JSON_SCHEMA_TYPES } from '../model/action';
 import { keyRange, valueRange } from './positions';
-import type { ActionRule, RuleFinding } from './types';
-import { isJsonObject, type JsonObject } from '../json';
+import type { ActionRule, RuleFinding } from './rule';
+import { isJsonObject, type JsonObject } from '../document/json';
 
 interface Problem {
   path: JsonPath;
