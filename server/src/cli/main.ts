@@ -3,7 +3,7 @@ import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
 import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
-import { EXIT, InputError, USAGE, UsageError } from './usage';
+import { EXIT, InputError, OptionValueError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
@@ -11,9 +11,13 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => number |
   plan: planCommand,
 };
 
+/** `--debug`, anywhere on the command line: an internal error prints its stack. */
+const DEBUG_FLAG = '--debug';
+
 /** Runs one command line and returns the exit code; never throws. */
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
-  const [command, ...rest] = argv;
+  const debug = argv.includes(DEBUG_FLAG);
+  const [command, ...rest] = argv.filter((arg) => arg !== DEBUG_FLAG);
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     (command === undefined ? context.stderr : context.stdout).write(USAGE + '\n');
     return command === undefined ? EXIT.usage : EXIT.ok;
@@ -35,13 +39,30 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       context.stderr.write(`opencx-actions: ${(error as Error).message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof OptionValueError) {
       context.stderr.write(`opencx-actions: ${error.message}\n`);
       return EXIT.usage;
     }
-    context.stderr.write(`opencx-actions: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    context.stderr.write(internalErrorText(error, debug));
     return EXIT.usage;
   }
+}
+
+/** A bug: one line (the first line of its message) and how to see more, or the whole stack with --debug. */
+function internalErrorText(error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (debug) return `opencx-actions: internal error: ${error instanceof Error && error.stack ? error.stack : message}\n`;
+  return `opencx-actions: internal error: ${message.split(/\r?\n/)[0]} (run with --debug for the stack)\n`;
+}
+
+/**
+ * A reader that stops early (`lint … | head -1`) closes the pipe: what is left to write is dropped, and the
+ * process ends with its own exit code instead of an EPIPE stack.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
 
 function isParseArgsError(error: unknown): boolean {
@@ -50,6 +71,8 @@ function isParseArgsError(error: unknown): boolean {
 }
 
 if (require.main === module) {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
