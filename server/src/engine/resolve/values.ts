@@ -50,7 +50,8 @@ function isPaired(text: string, index: number): boolean {
   return index > 0 && (text.charCodeAt(index - 1) & 0xfc00) === 0xd800;
 }
 
-function encodeKeepingSecrets(value: string): string {
+/** encodeURIComponent keeping `${secret:NAME}` references; throws a URIError on a lone surrogate (use encodeForUrl). */
+export function encodeKeepingSecrets(value: string): string {
   let out = '';
   let last = 0;
   for (const match of value.matchAll(SECRET_REFERENCE)) {
