@@ -1,3 +1,4 @@
+import { valueWithoutLiteralMarks, withoutLiteralMarks } from '../run/literalText';
 import type { JsonPath } from '../jsonDocument';
 import { baseName } from '../workspace/paths';
 import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../plan';
@@ -62,9 +63,9 @@ export function planForDisplay(plan: RequestPlan): DisplayedPlan {
   return {
     request: {
       method: plan.method,
-      url: maskUrlForDisplay(plan.url),
+      url: maskUrlForDisplay(withoutLiteralMarks(plan.url)),
       headers: headersForDisplay(plan.headers),
-      body: displayBody(plan.body),
+      body: displayBody(plan.body && { ...plan.body, value: valueWithoutLiteralMarks(plan.body.value) }),
     },
     visibleToContact: plan.visibleToContact,
     notes: plan.notes,

@@ -1,4 +1,5 @@
 import { endpointPathParameters, isMagicField, type ActionModel, type ParameterModel } from '../model/action';
+import { markLiteralText } from '../run/literalText';
 import { magicSample } from './magic';
 import type { JsonPath } from '../jsonDocument';
 import { encodeForUrl, hasValue, recordMissing, textOf, type FillState } from './values';
@@ -38,7 +39,8 @@ function parameterValue(kind: ParameterKind, name: string, parameter: ParameterM
     state.notes.push(sample.note);
     return { value: sample.value, what: `the value of ${lower} (magic ${fixed.magic}, from contact "${selection.contactName}")` };
   }
-  return hasValue(values, name) ? { value: textOf(values[name]), what: `the value given for ${lower}` } : undefined;
+  // Typed text, sent as it is: a `${secret:NAME}` in it is not a reference (see markLiteralText).
+  return hasValue(values, name) ? { value: markLiteralText(textOf(values[name])), what: `the value given for ${lower}` } : undefined;
 }
 
 function fillPath(endpoint: string, action: ActionModel, state: FillState): string {
