@@ -138,4 +138,23 @@ describe('opencx/describeAction and opencx/resolve', () => {
     assert.ok(await describeAction(server.client, action), 'still described');
     await server.client.close(action);
   });
+
+  it('a value the URL encoder rejects (a lone surrogate): a diagnostic at the value and a typed refusal, never "internal"', async () => {
+    const text = ACTION_TEXT.replace('"value": "chat"', '"value": "ch\\ud800at"');
+    assert.notEqual(text, ACTION_TEXT, 'test bug: the static query value is not in the fixture');
+    await server.client.open(action, text);
+    const published = await server.client.diagnosticsForCurrentVersion(action);
+    const found = published.diagnostics.filter((d) => d.code === 'unencodable-value');
+    assert.deepEqual(found.map((d) => [d.range, d.severity]), [[rangeOf(text, '"ch\\ud800at"'), 1]]);
+    for (const mode of ['dryRun', 'send'] as const) {
+      const refused = await request({ mode, values: VALUES });
+      assert.ok(!refused.ok && refused.code === 'invalid-action', JSON.stringify(refused));
+      assert.match(refused.message, /the static value of query parameter "source" holds a lone surrogate \(\\ud800\)/);
+    }
+    await server.client.replaceAll(action, ACTION_TEXT);
+    const typed = await request({ mode: 'send', values: { ...VALUES, order_id: '1\ud800' } });
+    assert.ok(!typed.ok && typed.code === 'invalid-action', JSON.stringify(typed));
+    assert.match(typed.message, /the value given for path parameter "order_id" holds a lone surrogate/);
+    await server.client.close(action);
+  });
 });

@@ -20,6 +20,8 @@ export interface ExpectedFinding {
  */
 export function positionAt(text: string, offset: number): Position {
   assert.ok(offset >= 0 && offset <= text.length, `test bug: offset ${offset} outside a text of ${text.length}`);
+  // Between the \r and the \n of a CRLF is no place on a line: it is the end of the line, before the \r.
+  if (text[offset - 1] === '\r' && text[offset] === '\n') offset--;
   let line = 0;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {

@@ -24,6 +24,15 @@ describe('LineIndex.positionAt', () => {
     assert.deepEqual(lines.positionAt(8), { line: 2, character: 0 });
   });
 
+  test('an offset between the \\r and the \\n of a CRLF is the end of its line, never past it', () => {
+    const lines = new LineIndex('ab\r\ncd\r\n');
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(7), { line: 1, character: 2 });
+    assert.deepEqual(lines.rangeOf({ offset: 1, length: 2 }), { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } });
+    assert.deepEqual(new LineIndex('\r\n').positionAt(1), { line: 0, character: 0 });
+    assert.deepEqual(positionAt('ab\r\ncd', 3), { line: 0, character: 2 }, 'the test helper agrees');
+  });
+
   test('CR-only line endings (classic Mac)', () => {
     const lines = new LineIndex('ab\rcd\r\re');
     assert.equal(lines.lineCount, 4);

@@ -3,6 +3,9 @@ import { OPENCX_TIMEOUT_MS, RULE_LEVELS } from '../engine';
 /** Bad command line: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
 
+/** An option with a value out of its range: the CLI prints this one line (no usage) and exits 2. */
+export class OptionValueError extends Error {}
+
 /** Input that cannot be read (missing file, permission): the CLI prints the message and exits 2. */
 export class InputError extends Error {}
 
@@ -36,6 +39,7 @@ Options for run (and --param, --env, --contact, --config as for plan):
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
 
 Common options:
+  --debug             print the stack of an internal error (a bug: please report it)
   -h, --help          show this help
   -v, --version       show the version
 

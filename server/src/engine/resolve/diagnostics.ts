@@ -108,6 +108,8 @@ function stringValues(node: Node | undefined, path: JsonPath, out: { node: Node;
  * source does not know. The range is the reference itself, found in the raw text of the string.
  */
 export function unknownSecretFindings(document: JsonDocument, isSet: (name: string) => boolean): Finding[] {
+  // Without a reference there is nothing to find: the walk below would build a node for every value of the file.
+  if (!document.text.includes('${secret:')) return [];
   const strings: { node: Node; path: JsonPath }[] = [];
   stringValues(document.tree, [], strings);
   const findings: Finding[] = [];

@@ -1,4 +1,5 @@
 import { formatJsonPath } from '../document/jsonPath';
+import { valueWithoutLiteralMarks, withoutLiteralMarks } from '../run/literalText';
 import { baseName } from '../workspace/paths';
 import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../model/plan';
 import { maskForDisplay, maskUrlForDisplay } from './mask';
@@ -49,9 +50,9 @@ export function planForDisplay(plan: RequestPlan): DisplayedPlan {
   return {
     request: {
       method: plan.method,
-      url: maskUrlForDisplay(plan.url),
+      url: maskUrlForDisplay(withoutLiteralMarks(plan.url)),
       headers: headersForDisplay(plan.headers),
-      body: displayBody(plan.body),
+      body: displayBody(plan.body && { ...plan.body, value: valueWithoutLiteralMarks(plan.body.value) }),
     },
     visibleToContact: plan.visibleToContact,
     notes: plan.notes,
