@@ -2,7 +2,7 @@ import type { JsonPath } from '../document/jsonDocument';
 
 /**
  * A UTF-16 code unit of a surrogate pair without its partner (`"\ud800"` written in a JSON file). It has no UTF-8
- * form, so `encodeURIComponent`, which OpenCX uses for path and query values (spec C), throws a URIError on it:
+ * form, so `encodeURIComponent`, which OpenCX uses for path and query values (docs/assumptions.md, "Where OpenCX is silent"), throws a URIError on it:
  * such a value can never be sent as written. No `u` flag, so the pattern sees code units, not code points.
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
