@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf, SKIPPED_FOLDERS } from '../engine/documentKind';
 import { Workspace } from '../engine/workspace/workspace';
+import { candidateConfigIds } from '../engine/workspace/paths';
 import type { LintContext } from '../engine/rules/types';
 import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
 import { DiagnosticsPublisher } from './publisher';
@@ -33,12 +34,18 @@ export class WorkspaceSync {
   private lintContext: LintContext = {};
   /** The workspace folders' URIs, each ending with `/`. */
   private folders: string[] = [];
+  /**
+   * Lists a folder's action and config files: the server's own walk, or the client's listing when it offers one
+   * (VS Code's, which honours `files.exclude`).
+   */
+  listFiles: (folderUri: string) => Promise<string[]>;
 
   constructor(
     private readonly connection: Connection,
     private readonly runtime: Runtime,
     private readonly openDocument: (uri: string) => TextDocument | undefined,
   ) {
+    this.listFiles = (folderUri) => runtime.files.findWorkspaceFiles(folderUri);
     this.publisher = new DiagnosticsPublisher(connection, runtime, this.workspace, (uri) => (openDocument(uri) ? this.checkedVersions.get(uri) : undefined));
   }
 
@@ -47,7 +54,8 @@ export class WorkspaceSync {
     const started = this.runtime.now();
     this.indexing = true;
     this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
-    const uris = (await Promise.all(folderUris.map((f) => this.runtime.files.findWorkspaceFiles(f)))).flat();
+    const listed = (await Promise.all(folderUris.map((f) => this.listFiles(f)))).flat();
+    const uris = [...new Set(listed)].filter((uri) => documentKindOf(uri) && !this.skipped(uri));
     this.workspace.beginBulk();
     try {
       for (let i = 0; i < uris.length; i += INDEX_BATCH) {
@@ -118,10 +126,31 @@ export class WorkspaceSync {
   /** A folder moved, copied or renamed into the workspace arrives as one event: index the files in it. */
   private async folderCreated(uri: string): Promise<void> {
     if (this.skipped(uri)) return;
-    const found = (await this.runtime.files.findWorkspaceFiles(uri)).filter((id) => !this.openDocument(id));
+    const found = (await this.listFiles(uri)).filter((id) => !this.openDocument(id) && !this.skipped(id));
     const texts = await Promise.all(found.map((id) => this.runtime.files.read(id)));
     const read = found.flatMap((id, i) => (texts[i] === undefined ? [] : [{ id, text: texts[i] }]));
     if (read.length) this.apply(() => new Set(read.flatMap(({ id, text }) => [...this.workspace.set(id, text).affected])));
+  }
+
+  /** Whether a file is in none of the workspace folders (a single file opened, or no folder at all). */
+  outsideFolders(uri: string): boolean {
+    return !this.folders.some((folder) => uri.startsWith(folder));
+  }
+
+  /**
+   * For a file outside every workspace folder: reads the nearest `opencx.config.json` at or above it, as the
+   * CLI does, so its organisation (segments, environments, contacts) is known. Returns the config's URI, if found.
+   */
+  async loadNearestConfig(uri: string): Promise<string | undefined> {
+    if (!this.outsideFolders(uri)) return undefined;
+    for (const candidate of candidateConfigIds(uri)) {
+      if (this.workspace.has(candidate)) return candidate;
+      const text = this.openDocument(candidate)?.getText() ?? (await this.runtime.files.read(candidate));
+      if (text === undefined) continue;
+      this.apply(() => this.workspace.set(candidate, text).affected);
+      return candidate;
+    }
+    return undefined;
   }
 
   /** Whether the first index skips this place (node_modules, dist, out… inside a workspace folder). */
