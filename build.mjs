@@ -48,7 +48,7 @@ await Promise.all([
     ...common,
     sourcemap: 'inline',
     minify: false,
-    entryPoints: ['unit', 'protocol', 'cli', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
+    entryPoints: ['unit', 'protocol', 'cli', 'neovim', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode'],

@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixesFor, type CodeFix } from '../engine/fixes';
 import type { Finding } from '../engine/findings';
+import { secretEnvironmentVariable } from '../engine/resolve';
 import type { Workspace } from '../engine/workspace/workspace';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type ApplyFixArgs, type MoveToSecretArgs } from '../protocol';
 import type { ClientFeatures } from './clientFeatures';
@@ -40,8 +41,11 @@ function toCodeAction(uri: string, fix: CodeFix, diagnostic: Diagnostic, feature
     return action;
   }
   action.edit = workspaceEditOf(fix);
-  // Elsewhere the edit puts the reference in, and the server says where the value now has to be set.
-  if (secretName) action.command = { title: fix.title, command: SERVER_COMMANDS.secretMoved, arguments: [{ secretName }] };
+  if (secretName) {
+    // Elsewhere no editor stores the value: the edit puts the reference in, and the server says where to set it.
+    action.title = `Replace the value with "\${secret:${secretName}}" (then set ${secretEnvironmentVariable(secretName)})`;
+    action.command = { title: action.title, command: SERVER_COMMANDS.secretMoved, arguments: [{ secretName }] };
+  }
   return action;
 }
 

@@ -39,20 +39,21 @@ const GLOBAL_SCOPE = '';
 export class SettingsStore {
   private base: ServerSettings;
   private readonly pulled = new Map<string, ServerSettings>();
-  /** Workspace folder URIs, each ending with `/`, longest first so a nested folder wins. */
-  private folders: string[] = [];
+  /** Workspace folders: the URI as the client gave it (the scope of a pull), and with a `/` for prefix tests. */
+  private folders: { uri: string; prefix: string }[] = [];
 
   constructor(initial: unknown, private readonly pull: PullSettings | undefined) {
     this.base = initial === undefined ? DEFAULT_SETTINGS : normaliseSettings(initial);
   }
 
   setFolders(folderUris: readonly string[]): void {
-    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length);
+    // Longest first, so a nested folder wins.
+    this.folders = folderUris.map((uri) => ({ uri, prefix: uri.endsWith('/') ? uri : `${uri}/` })).sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
   /** The scope a resource's settings are pulled and cached under: its workspace folder, or itself outside every folder. */
   scopeOf(uri: string): string {
-    return this.folders.find((folder) => uri.startsWith(folder)) ?? uri;
+    return this.folders.find((folder) => uri.startsWith(folder.prefix))?.uri ?? uri;
   }
 
   /** The settings for one file (a URI). */
@@ -69,7 +70,7 @@ export class SettingsStore {
   /** Pulls the global section and every folder's settings (again), dropping what was cached. */
   async pullAll(extraScopes: Iterable<string> = []): Promise<void> {
     if (!this.pull) return;
-    const scopes = [GLOBAL_SCOPE, ...this.folders, ...extraScopes];
+    const scopes = [GLOBAL_SCOPE, ...this.folders.map((f) => f.uri), ...extraScopes];
     const answers = await Promise.all(scopes.map((scope) => this.pull!(scope === GLOBAL_SCOPE ? undefined : scope)));
     this.pulled.clear();
     scopes.forEach((scope, i) => this.remember(scope, answers[i]));
@@ -84,7 +85,7 @@ export class SettingsStore {
 
   /** The scopes pulled for single files, to pull again when settings change. */
   fileScopes(): string[] {
-    return [...this.pulled.keys()].filter((scope) => scope !== GLOBAL_SCOPE && !this.folders.includes(scope));
+    return [...this.pulled.keys()].filter((scope) => scope !== GLOBAL_SCOPE && !this.folders.some((f) => f.uri === scope));
   }
 
   /** Settings pushed in `workspace/didChangeConfiguration` (`settings.opencx`); ignored when absent. */

@@ -1,4 +1,4 @@
-import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
+import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { secretEnvironmentVariable } from '../../engine/resolve';
 import type { Workspace } from '../../engine/workspace/workspace';
@@ -31,6 +31,11 @@ export function overlapsMessage(workspace: Workspace, uri: string): string {
   return `"${name}" overlaps ${lines.join(', ')}: the AI could pick one for the other.`;
 }
 
+/** A message to read, as a notification: `showInformationMessage` would be a request that waits for an answer. */
+function inform(connection: Connection, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+}
+
 function invalid(command: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `${command}: unexpected arguments`);
 }
@@ -44,19 +49,19 @@ async function execute(session: ServerSession, { command, arguments: args = [] }
       if (!fix || typeof fix.edit?.changes !== 'object' || (fix.secretName !== undefined && !SECRET_NAME.test(fix.secretName))) return invalid(command);
       const applied = await connection.workspace.applyEdit(fix.edit);
       if (!applied.applied) return new ResponseError(ErrorCodes.InternalError, `the editor did not apply the fix${applied.failureReason ? `: ${applied.failureReason}` : ''}`);
-      if (fix.secretName) connection.window.showInformationMessage(secretMovedMessage(fix.secretName));
+      if (fix.secretName) inform(connection, secretMovedMessage(fix.secretName));
       return null;
     }
     case SERVER_COMMANDS.secretMoved: {
       const secretName = (first as { secretName?: unknown } | undefined)?.secretName;
       if (typeof secretName !== 'string' || !SECRET_NAME.test(secretName)) return invalid(command);
-      connection.window.showInformationMessage(secretMovedMessage(secretName));
+      inform(connection, secretMovedMessage(secretName));
       return null;
     }
     case SERVER_COMMANDS.showOverlaps: {
       if (typeof first !== 'string') return invalid(command);
       sync.flush(first);
-      connection.window.showInformationMessage(overlapsMessage(sync.workspace, first));
+      inform(connection, overlapsMessage(sync.workspace, first));
       return null;
     }
     default:

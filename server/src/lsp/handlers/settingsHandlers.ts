@@ -31,8 +31,9 @@ export async function pullSettingsForFile(session: ServerSession, uri: string): 
  * and a client that can pull is asked again for every scope.
  */
 export function registerSettingsHandlers(session: ServerSession): void {
-  const { connection, settings } = session;
+  const { connection } = session;
   connection.onDidChangeConfiguration((params) => runSafeVoid(connection, 'reading settings', async () => {
+    const { settings } = session;
     const pushed = (params.settings as { opencx?: unknown } | null | undefined)?.opencx;
     const changed = settings.push(pushed);
     if (session.features.pullConfiguration) await settings.pullAll(settings.fileScopes());
