@@ -1,6 +1,6 @@
 -- OpenCX Actions for Neovim 0.7+ (built-in LSP client, vim.lsp.start_client).
 -- Save as ~/.config/nvim/lua/opencx.lua and add to init.lua:  require('opencx').setup()
--- Needs `opencx-language-server` on PATH: npm install -g opencx-actions
+-- Needs `opencx-language-server` on PATH: in a clone of the repository, npm ci && npm run build && npm link
 local M = {}
 local clients = {}
 

@@ -39,7 +39,7 @@ describe('Neovim 0.7 with the README configuration', () => {
     const workspace = path.join(temp, 'workspace');
     fs.cpSync(path.join(REPO_ROOT, 'test/fixtures/neovim'), workspace, { recursive: true });
     fs.rmSync(path.join(workspace, 'README.md'));
-    // `opencx-language-server` on PATH, as `npm install -g opencx-actions` puts it.
+    // `opencx-language-server` on PATH, as `npm link` in a clone puts it (README, Other editors).
     const bin = path.join(temp, 'bin');
     fs.mkdirSync(bin);
     fs.symlinkSync(SERVER_JS, path.join(bin, 'opencx-language-server'));
