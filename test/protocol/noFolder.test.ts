@@ -13,7 +13,7 @@ const ACTION = actionText({
   description: 'Refund a delivered order in full for a VIP customer and return the refund ID.',
   method: 'POST',
   endpoint: 'https://api.acme-shop.example/v1/refunds',
-  restrictedToSegments: ['vip'],
+  restrictedToSegments: ['vip', 'staff'],
 });
 
 describe('a file opened without a workspace folder', () => {
@@ -40,10 +40,11 @@ describe('a file opened without a workspace folder', () => {
     assert.ok(!text.includes('lists no segments'), text);
   });
 
-  it('no unknown-segment finding: the config\'s segments are known', async () => {
-    await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'unknown-segment') && p.diagnostics.some((d) => d.code !== undefined) || p.diagnostics.length === 0);
-    const last = client.publicationsFor(uri).at(-1)!;
-    assert.deepEqual(last.diagnostics.filter((d) => d.code === 'unknown-segment'), []);
+  it('the config\'s segments are checked: "staff", which it does not list, is an unknown segment; "vip" is not', async () => {
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-segment'));
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-segment');
+    assert.equal(unknown.length, 1, JSON.stringify(unknown));
+    assert.match(String(unknown[0].message), /staff/);
   });
 
   it('a client that can pull is asked for the file\'s settings with the file as scopeUri', () => {
