@@ -53,7 +53,7 @@ export class WorkspaceSync {
   async indexFolders(folderUris: string[], progress?: { report(percentage: number, message: string): void }): Promise<void> {
     const started = this.runtime.now();
     this.indexing = true;
-    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
+    this.setFolders(folderUris);
     const listed = (await Promise.all(folderUris.map((f) => this.listFiles(f)))).flat();
     const uris = [...new Set(listed)].filter((uri) => documentKindOf(uri) && !this.skipped(uri));
     this.workspace.beginBulk();
@@ -78,6 +78,11 @@ export class WorkspaceSync {
     this.indexing = false;
     this.publisher.schedule(this.workspace.ids(), true);
     this.sendStatus();
+  }
+
+  /** The workspace folders (known at `initialize`, before the first index is built). */
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
   }
 
   /** An open editor changed (or was opened): re-check it soon, or now. */

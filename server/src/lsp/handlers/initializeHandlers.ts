@@ -36,6 +36,7 @@ function onInitialize(session: ServerSession, params: InitializeParams): Initial
   session.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!session.folders.length && params.rootUri) session.folders = [params.rootUri];
   session.settings.setFolders(session.folders);
+  session.sync.setFolders(session.folders);
   return { capabilities: serverCapabilities(), serverInfo: { name: CLIENT_NAME } };
 }
 
