@@ -29,7 +29,14 @@ const started = Date.now();
 // dist/ is overwritten in place, not deleted first: a test run that is reading it meanwhile keeps working.
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
+  // Also the `opencx-language-server` bin: a shebang, and its version for --version.
+  build({
+    ...common,
+    entryPoints: ['server/src/node/main.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { SERVER_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+  }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js' }),
@@ -41,7 +48,7 @@ await Promise.all([
     ...common,
     sourcemap: 'inline',
     minify: false,
-    entryPoints: ['unit', 'protocol', 'cli', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
+    entryPoints: ['unit', 'protocol', 'cli', 'neovim', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode'],
@@ -52,4 +59,5 @@ await Promise.all([
   }),
 ]);
 fs.chmodSync('dist/cli.js', 0o755);
+fs.chmodSync('dist/server.js', 0o755);
 console.log(`built dist/ and out/test/ in ${Date.now() - started} ms`);

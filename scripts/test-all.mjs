@@ -3,8 +3,9 @@
 //   1. unit      engine tests (node:test)                      out/test/unit
 //   2. protocol  the bundled server over stdio (node:test)     out/test/protocol
 //   3. cli       the bundled CLI (node:test)                   out/test/cli
-//   4. package   the .vsix of `npm run package` (node:test)    out/test/package
-//   5. e2e       the mocha suite in a real VS Code, once per version in E2E_VSCODE_VERSIONS (default 1.100.3)
+//   4. neovim    headless Neovim 0.7 + the README's config     out/test/neovim
+//   5. package   the .vsix of `npm run package` (node:test)    out/test/package
+//   6. e2e       the mocha suite in a real VS Code, once per version in E2E_VSCODE_VERSIONS (default 1.100.3)
 // `npm pretest` has already installed system packages, built the bundles and installed code-server.
 // LAYERS=unit,cli limits the run to some layers.
 import { spawnSync } from 'node:child_process';
@@ -35,7 +36,7 @@ function testFiles(dir) {
   return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
 }
 
-for (const layer of ['unit', 'protocol', 'cli', 'package']) {
+for (const layer of ['unit', 'protocol', 'cli', 'neovim', 'package']) {
   if (!wanted(layer)) continue;
   step(`${layer} tests`);
   const files = testFiles(`out/test/${layer}`);

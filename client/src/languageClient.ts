@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, FILE_GLOBS, LANGUAGE_IDS } from '../../server/src/protocol';
+import { CLIENT_ID, CLIENT_NAME, LANGUAGE_IDS, type InitializationOptions } from '../../server/src/protocol';
+import { actionFileWatchers, registerWorkspaceFiles } from './workspaceFiles';
+
+/**
+ * What the extension tells the server it does itself: the `opencx.*` client commands (run, plan, peek, move into a
+ * secret), and file events and folder listings (which honour `files.exclude`). Settings are pulled by the server.
+ */
+const INITIALIZATION_OPTIONS: InitializationOptions = { clientCommands: true, clientFiles: true };
 
 /** Starts the bundled language server (dist/server.js) over IPC for our two languages. */
 export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
@@ -15,18 +22,13 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
       { scheme: 'file', language: LANGUAGE_IDS.config },
       { scheme: 'untitled', language: LANGUAGE_IDS.action },
     ],
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher(FILE_GLOBS.action),
-        vscode.workspace.createFileSystemWatcher(FILE_GLOBS.config),
-        // A folder deleted, moved or renamed comes as one event for the folder, which the globs above never match;
-        // the server drops (or scans) what was indexed under it. Changes are not needed from this one.
-        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
-      ],
-    },
+    synchronize: { fileEvents: actionFileWatchers() },
+    initializationOptions: INITIALIZATION_OPTIONS,
     outputChannel: output,
   };
   const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  // Registered before the start: the server lists the folders as soon as it is initialized.
+  context.subscriptions.push(registerWorkspaceFiles(client));
   await client.start();
   return client;
 }

@@ -49,6 +49,49 @@ export const CLIENT_COMMANDS = {
   showRequestPlan: 'opencx.showRequestPlan',
 } as const;
 
+/**
+ * Commands the server runs itself (`workspace/executeCommand`), for clients other than the VS Code extension.
+ * Their own prefix: vscode-languageclient registers every command the server advertises, and would fail on an id the
+ * extension registers itself.
+ */
+export const SERVER_COMMANDS = {
+  /** Args: [ApplyFixArgs]. Applies a quick fix's edit through `workspace/applyEdit` (clients that take Command only). */
+  applyFix: 'opencx.server.applyFix',
+  /** Args: [{ secretName }]. After a credential was replaced with `${secret:NAME}`: says to set OPENCX_SECRET_NAME. */
+  secretMoved: 'opencx.server.secretMoved',
+  /** Args: [uri]. Lists, in a message, the actions an action's description overlaps with (the overlap code lens). */
+  showOverlaps: 'opencx.server.showOverlaps',
+} as const;
+
+/** Arguments of `opencx.server.applyFix`: the fix's edit, and the message to show once it is applied. */
+export interface ApplyFixArgs {
+  edit: { changes: Record<string, { range: MoveToSecretArgs['valueRange']; newText: string }[]> };
+  secretName?: string;
+}
+
+/**
+ * `initializationOptions` the server understands (all optional): any LSP client may send `opencx` settings;
+ * the VS Code extension also says what it does itself.
+ */
+export interface InitializationOptions {
+  /** The `opencx` settings (same shape as VS Code's `opencx.*`, e.g. `{ "rules": { "no-channel": "off" } }`). */
+  opencx?: unknown;
+  /** The client implements CLIENT_COMMANDS (run, request plan, peek, move into a secret): the VS Code extension. */
+  clientCommands?: boolean;
+  /**
+   * The client forwards action and config file events itself (with folder deletions) and lists a folder's files
+   * when asked (`opencx/listWorkspaceFiles`, honouring the editor's excludes): the server neither registers file
+   * watchers nor walks the folders.
+   */
+  clientFiles?: boolean;
+}
+
+/** Server → client (only when `clientFiles`): the action and config files under a workspace folder. */
+export namespace ListWorkspaceFilesRequest {
+  export const method = 'opencx/listWorkspaceFiles';
+  export const type = new RequestType<{ folderUri: string }, string[], void>(method);
+}
+
 /** Arguments of `opencx.moveCredentialToSecret`. The secret's value never travels in the protocol. */
 export interface MoveToSecretArgs {
   uri: string;

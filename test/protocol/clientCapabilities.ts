@@ -5,7 +5,13 @@ import type { ClientCapabilities } from 'vscode-languageserver-protocol';
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
   general: { positionEncodings: ['utf-16'] },
   window: { workDoneProgress: true },
-  workspace: { configuration: true, workspaceFolders: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    applyEdit: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+  },
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true, willSave: false, willSaveWaitUntil: false },
     publishDiagnostics: {
@@ -38,3 +44,21 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
     rangeFormatting: { dynamicRegistration: true },
   },
 };
+
+/**
+ * A bare LSP client: it announces nothing, so the server may assume nothing (no pull of settings, no dynamic
+ * registration, plain text, no snippets, no LocationLink, Command-only code actions, flat symbols).
+ */
+export const MINIMAL_CAPABILITIES: ClientCapabilities = {};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `extra` laid over `base`, object by object (arrays and values replaced). */
+export function mergeCapabilities<T>(base: T, extra: unknown): T {
+  if (!isObject(base) || !isObject(extra)) return (extra === undefined ? base : extra) as T;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) merged[key] = mergeCapabilities(merged[key], value);
+  return merged as T;
+}

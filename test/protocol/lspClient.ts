@@ -17,6 +17,7 @@ import {
   LogMessageNotification,
   MessageType,
   PublishDiagnosticsNotification,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -24,7 +25,9 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   type CompletionItem,
+  type ClientCapabilities,
   type CompletionList,
+  type ConfigurationItem,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -39,7 +42,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { StatusNotification } from '../../server/src/protocol';
-import { CLIENT_CAPABILITIES } from './clientCapabilities';
+import { CLIENT_CAPABILITIES, MINIMAL_CAPABILITIES, mergeCapabilities } from './clientCapabilities';
 import { fileUri, languageIdOf, SERVER_JS, withDeadline } from './testSupport';
 
 export { languageIdOf, withDeadline };
@@ -50,6 +53,23 @@ const EXIT_WAIT_MS = 3_000;
 /** Options of `LspClient.start`: `env` is the server process's environment (default: this process's). */
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
+  /**
+   * What the client announces: `vscode` (the default) imitates the VS Code extension (VS Code's capabilities and
+   * `initializationOptions.clientCommands`); `minimal` is a bare LSP client that announces no capability at all.
+   */
+  mode?: 'vscode' | 'minimal';
+  /** Sent as `initializationOptions` (merged over the mode's own). */
+  initializationOptions?: Record<string, unknown>;
+  /** Capabilities merged over the mode's own (e.g. `{ workspace: { configuration: true } }`). */
+  capabilities?: ClientCapabilities;
+  /** Answers `workspace/configuration` items (default: null, no settings). */
+  configuration?: (item: ConfigurationItem) => unknown;
+}
+
+/** A server → client request, as recorded: `client/registerCapability`, `workspace/applyEdit`… */
+export interface ServerRequest {
+  method: string;
+  params: unknown;
 }
 
 export class LspClient {
@@ -59,6 +79,10 @@ export class LspClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Every window/logMessage; handlers that fail log an error here instead of crashing. */
   readonly logs: LogMessageParams[] = [];
+  /** Every window/showMessage (the server's commands tell the user things this way). */
+  readonly messages: LogMessageParams[] = [];
+  /** Every request the server sent to the client, in arrival order. */
+  readonly serverRequests: ServerRequest[] = [];
   initializeResult!: InitializeResult;
   private readonly documents = new Map<string, TextDocument>();
   /** Per URI, the index in `publications` from which `waitForDiagnostics` looks (set by every open/change/close). */
@@ -67,7 +91,7 @@ export class LspClient {
   private stderr = '';
   private readonly exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection) {
+  private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection, private readonly options: StartOptions) {
     // 'close' comes after 'exit' once stdout and stderr are drained, so the last words of a crash are kept.
     this.exited = new Promise((resolve) => child.once('close', (code) => resolve(code)));
     // A dead server answers nothing: disposing the connection rejects every pending request at once.
@@ -84,10 +108,21 @@ export class LspClient {
       this.notifications.push({ method: StatusNotification.method, params });
       this.notify();
     });
-    // Requests a server may send to a real client; answered as VS Code would with no settings.
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+      this.notify();
+    });
+    // Requests a server may send to a real client; answered as VS Code would (with no settings unless given),
+    // and recorded so a test can check what the server asked of a client that never offered it.
+    const record = <T>(method: string, answer: (params: T) => unknown) => connection.onRequest(method, (params: T) => {
+      this.serverRequests.push({ method, params });
+      this.notify();
+      return answer(params);
+    });
+    record('workspace/configuration', (params: { items: ConfigurationItem[] }) => params.items.map((item) => options.configuration?.(item) ?? null));
+    record('client/registerCapability', () => null);
+    record('window/workDoneProgress/create', () => null);
+    record('workspace/applyEdit', () => ({ applied: true }));
     connection.listen();
   }
 
@@ -95,7 +130,7 @@ export class LspClient {
   static async start(workspaceFolders: string[] = [], options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspClient(child, connection);
+    const client = new LspClient(child, connection, options);
     client.initializeResult = await client.initialize(workspaceFolders).catch(async (error: unknown) => {
       await withDeadline(client.exited, EXIT_WAIT_MS, 'exit').catch(() => undefined); // let stderr drain
       throw new Error(`initialize failed: ${String(error)}\nserver stderr: ${client.stderr}`);
@@ -105,13 +140,32 @@ export class LspClient {
   }
 
   private initialize(workspaceFolders: string[]): Promise<InitializeResult> {
+    const minimal = this.options.mode === 'minimal';
+    const capabilities = mergeCapabilities(minimal ? MINIMAL_CAPABILITIES : CLIENT_CAPABILITIES, this.options.capabilities ?? {});
+    const initializationOptions = { ...(minimal ? {} : { clientCommands: true }), ...this.options.initializationOptions };
     return this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      clientInfo: { name: 'opencx-protocol-tests', version: '1' },
+      clientInfo: { name: minimal ? 'opencx-protocol-tests-minimal' : 'opencx-protocol-tests', version: '1' },
       rootUri: workspaceFolders.length ? fileUri(workspaceFolders[0]) : null,
       workspaceFolders: workspaceFolders.length ? workspaceFolders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })) : null,
-      capabilities: CLIENT_CAPABILITIES,
+      capabilities,
+      ...(Object.keys(initializationOptions).length ? { initializationOptions } : {}),
     });
+  }
+
+  /** Requests the server sent with this method. */
+  requestsOf(method: string): unknown[] {
+    return this.serverRequests.filter((r) => r.method === method).map((r) => r.params);
+  }
+
+  /** Resolves with the first window/showMessage that satisfies `predicate`. */
+  waitForMessage(predicate: (message: LogMessageParams) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<LogMessageParams> {
+    return this.waitUntil(() => this.messages.find(predicate), timeoutMs, () => `no matching window/showMessage within ${timeoutMs} ms; received: ${JSON.stringify(this.messages)}`);
+  }
+
+  /** Resolves with the params of the first server request `method` that satisfies `predicate`. */
+  waitForServerRequest<T>(method: string, predicate: (params: T) => boolean = () => true, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
+    return this.waitUntil(() => this.requestsOf(method).find((p) => predicate(p as T)) as T | undefined, timeoutMs, () => `no ${method} within ${timeoutMs} ms; received: ${JSON.stringify(this.serverRequests)}`);
   }
 
   /** Whether the server process is still running. */

@@ -28,6 +28,7 @@ export { isRuleLevel, RULE_LEVELS, type LintContext, type RuleLevel, type RuleSe
 
 // Workspace: the incremental index of actions and configs; cross-file rules; quick fixes.
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
+export { candidateConfigIds } from './workspace/paths';
 export { fixesFor, type CodeFix, type FileEdit } from './fixes';
 
 // Model: the typed organisation (opencx.config.json), the request plan, credential shapes, who is offered an action.

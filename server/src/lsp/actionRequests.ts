@@ -1,6 +1,4 @@
-import {
-  actionProblems, formatPlanText, organisationNames, orgInputOf, randomIds, resolveRequest, runInputs, type Workspace,
-} from '../engine';
+import { actionProblems, formatPlanText, organisationNames, orgInputOf, randomIds, resolveRequest, runInputs, type Workspace } from '../engine';
 import type { ActionDescription, OrganisationNames, ResolveParams, ResolveResponse } from '../protocol';
 
 /** The inputs and organisation of one action, for the run command and the pickers. */

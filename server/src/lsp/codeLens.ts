@@ -1,32 +1,36 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { documentKindOf, type Workspace } from '../engine';
-import { CLIENT_COMMANDS } from '../protocol';
-
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../protocol';
 
 /**
  * Lenses above an action's `name`: run it, show its request plan, and (when it overlaps others) how many
- * actions the AI could confuse it with, which peeks them.
+ * actions the AI could confuse it with, which peeks them. Run, plan and peek are the VS Code extension's commands
+ * (`clientCommands`); any other client gets the overlap lens alone, with a plain title and a server command that
+ * lists the other actions.
  */
-export function codeLensesFor(workspace: Workspace, uri: string): CodeLens[] {
+export function codeLensesFor(workspace: Workspace, uri: string, clientCommands: boolean): CodeLens[] {
   const document = workspace.document(uri);
   if (documentKindOf(uri) !== 'action' || !document?.wellFormed) return [];
   const nameNode = document.nodeAt(['name']);
   const anchor = nameNode ? document.keyOf(nameNode) ?? nameNode : document.tree;
   if (!anchor) return [];
   const range = document.rangeOfNode(anchor);
-  const lenses: CodeLens[] = [
-    { range, command: { title: '$(play) Run', command: CLIENT_COMMANDS.runAction, arguments: [uri] } },
-    { range, command: { title: 'Request plan', command: CLIENT_COMMANDS.showRequestPlan, arguments: [uri] } },
-  ];
+  const lenses: CodeLens[] = clientCommands
+    ? [
+      { range, command: { title: '$(play) Run', command: CLIENT_COMMANDS.runAction, arguments: [uri] } },
+      { range, command: { title: 'Request plan', command: CLIENT_COMMANDS.showRequestPlan, arguments: [uri] } },
+    ]
+    : [];
   const overlaps = workspace.overlapsOf(uri);
   if (overlaps.length) {
+    const title = `Overlaps ${overlaps.length} action${overlaps.length === 1 ? '' : 's'}: ${overlaps.slice(0, 2).map((o) => `"${o.otherName}"`).join(', ')}${overlaps.length > 2 ? '…' : ''}`;
+    if (!clientCommands) return [...lenses, { range, command: { title, command: SERVER_COMMANDS.showOverlaps, arguments: [uri] } }];
     const locations = overlaps.flatMap((o) => {
       const other = workspace.document(o.otherId);
       const node = other?.nodeAt(['name']);
       return other && node ? [{ uri: o.otherId, range: other.rangeOfNode(node) }] : [];
     });
-    const title = `$(warning) Overlaps ${overlaps.length} action${overlaps.length === 1 ? '' : 's'}: ${overlaps.slice(0, 2).map((o) => `"${o.otherName}"`).join(', ')}${overlaps.length > 2 ? '…' : ''}`;
-    lenses.push({ range, command: { title, command: CLIENT_COMMANDS.peekLocations, arguments: [uri, range.start, locations] } });
+    lenses.push({ range, command: { title: `$(warning) ${title}`, command: CLIENT_COMMANDS.peekLocations, arguments: [uri, range.start, locations] } });
   }
   return lenses;
 }

@@ -1,23 +1,22 @@
 import type { Hover } from 'vscode-languageserver';
-import {
-  documentKindOf, explainHeader, type LintContext, type Position, renderAudience, renderHeaderExplanation,
-  renderHeadersOverview, renderSecretExplanation, renderSegmentExplanation, type Workspace,
-} from '../engine';
+import { documentKindOf, explainHeader, type LintContext, type Position, renderAudience, renderHeaderExplanation, renderHeadersOverview, renderSecretExplanation, renderSecretReference, renderSegmentExplanation, type Workspace } from '../engine';
 import { headersOf, linkTo, provenanceTarget, selectionOf } from './provenance';
 
 /**
  * Provenance hovers: every layer behind a header, the full header set, who is offered the action, whether a secret
- * is set. Undefined when the position is not one of those places (the schema hover answers then).
+ * is set. Undefined when the position is not one of those places (the schema hover answers then). `inVsCode`: the
+ * VS Code extension is the client (its link form, its secret storage).
  */
-export function provenanceHover(workspace: Workspace, uri: string, position: Position, context: LintContext): Hover | undefined {
+export function provenanceHover(workspace: Workspace, uri: string, position: Position, context: LintContext, inVsCode: boolean): Hover | undefined {
   const document = workspace.document(uri);
   if (!document || !document.wellFormed) return undefined;
   const target = provenanceTarget(document, document.lines.offsetAt(position), documentKindOf(uri) === 'action');
   if (!target) return undefined;
   const markdown = (value: string, range?: Hover['range']): Hover => ({ contents: { kind: 'markdown', value }, ...(range ? { range } : {}) });
-  const linkFor = (location: Parameters<typeof linkTo>[1]) => linkTo(workspace, location);
+  const linkFor = (location: Parameters<typeof linkTo>[1]) => linkTo(workspace, location, inVsCode);
   switch (target.kind) {
     case 'secret':
+      if (!inVsCode && !context.isSecretSet) return markdown(renderSecretReference(target.name), target.range);
       return markdown(renderSecretExplanation(target.name, context.isSecretSet?.(target.name) ?? false), target.range);
     case 'headers':
     case 'header': {

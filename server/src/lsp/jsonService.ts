@@ -9,10 +9,29 @@ import {
   type LanguageService,
   type Position,
   type Range,
+  type SymbolInformation,
   type TextEdit,
 } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, MAX_NESTING_DEPTH, offsetBeyondDepth, SCHEMAS } from '../engine';
+import type { ClientFeatures } from './clientFeatures';
+import { markdownToPlainText } from './shape';
+
+/**
+ * A copy of a schema in which every `markdownDescription` (and `markdownEnumDescriptions`) also has a plain-text
+ * `description`: the service documents completion items with the Markdown for clients that take it and with
+ * `description` for the others, and our schemas are written in Markdown only.
+ */
+export function withPlainDescriptions(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withPlainDescriptions);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withPlainDescriptions(value)]));
+  if (typeof copy.markdownDescription === 'string' && copy.description === undefined) copy.description = markdownToPlainText(copy.markdownDescription);
+  if (Array.isArray(copy.markdownEnumDescriptions) && copy.enumDescriptions === undefined) {
+    copy.enumDescriptions = copy.markdownEnumDescriptions.map((d) => (typeof d === 'string' ? markdownToPlainText(d) : d));
+  }
+  return copy;
+}
 
 /**
  * Completion, hover, outline, folding and formatting from vscode-json-languageservice, driven by our two
@@ -23,9 +42,12 @@ export class JsonFeatures {
   private readonly service: LanguageService;
   private readonly parsed = new Map<string, { version: number; json: JSONDocument | undefined }>();
 
-  constructor() {
-    const schemaText = { action: JSON.stringify(SCHEMAS.action), config: JSON.stringify(SCHEMAS.config) };
+  /** `features.capabilities` go to the service, which documents completion items in the markup the client takes. */
+  constructor(private readonly features: Pick<ClientFeatures, 'capabilities' | 'hierarchicalSymbols'>) {
+    const schemas = { action: withPlainDescriptions(SCHEMAS.action) as object, config: withPlainDescriptions(SCHEMAS.config) as object };
+    const schemaText = { action: JSON.stringify(schemas.action), config: JSON.stringify(schemas.config) };
     this.service = getLanguageService({
+      clientCapabilities: features.capabilities,
       schemaRequestService: async (uri) => {
         if (uri === ACTION_SCHEMA_ID || uri.endsWith('/action.schema.json')) return schemaText.action;
         if (uri === CONFIG_SCHEMA_ID || uri.endsWith('/opencx.config.schema.json')) return schemaText.config;
@@ -37,8 +59,8 @@ export class JsonFeatures {
       validate: false,
       allowComments: false,
       schemas: [
-        { uri: ACTION_SCHEMA_ID, fileMatch: ['*.action.json'], schema: SCHEMAS.action },
-        { uri: CONFIG_SCHEMA_ID, fileMatch: ['opencx.config.json'], schema: SCHEMAS.config },
+        { uri: ACTION_SCHEMA_ID, fileMatch: ['*.action.json'], schema: schemas.action },
+        { uri: CONFIG_SCHEMA_ID, fileMatch: ['opencx.config.json'], schema: schemas.config },
       ],
     });
   }
@@ -53,9 +75,11 @@ export class JsonFeatures {
     return json ? this.service.doHover(document, position, json) : Promise.resolve(null);
   }
 
-  symbols(document: TextDocument): DocumentSymbol[] {
+  /** The outline: a tree for clients that take one, flat symbols (with their container) for the others. */
+  symbols(document: TextDocument): DocumentSymbol[] | SymbolInformation[] {
     const json = this.jsonOf(document);
-    return json ? this.service.findDocumentSymbols2(document, json) : [];
+    if (!json) return [];
+    return this.features.hierarchicalSymbols ? this.service.findDocumentSymbols2(document, json) : this.service.findDocumentSymbols(document, json);
   }
 
   folding(document: TextDocument): FoldingRange[] {

@@ -1,8 +1,5 @@
 import { getLocation, type Location as JsonLocation } from 'jsonc-parser';
-import {
-  type HeaderResolution, type JsonDocument, type LintContext, orgInputOf, randomIds, type Range, type Resolved,
-  resolveHeaders, SECRET_REFERENCE, selectOrganisation, type SourceLocation, type Workspace,
-} from '../engine';
+import { type HeaderResolution, type JsonDocument, type LintContext, orgInputOf, randomIds, type Range, type Resolved, resolveHeaders, SECRET_REFERENCE, selectOrganisation, type SourceLocation, type Workspace } from '../engine';
 
 /** What the cursor is on, in the terms of header provenance. */
 export type ProvenanceTarget =
@@ -69,8 +66,12 @@ export function rangeOfLocation(workspace: Workspace, location: SourceLocation):
   return workspace.document(location.file)?.keyRangeAt(location.path);
 }
 
-/** A Markdown link that opens the location at its line (VS Code understands `#L<line>` on file URIs). */
-export function linkTo(workspace: Workspace, location: SourceLocation): string | undefined {
+/**
+ * A Markdown link target for a location: at its line for VS Code (`#L<line>` on a file URI is VS Code's own form),
+ * the plain file URI for other editors, which do not read that fragment.
+ */
+export function linkTo(workspace: Workspace, location: SourceLocation, lineFragment: boolean): string | undefined {
   const range = rangeOfLocation(workspace, location);
-  return range ? `${location.file}#L${range.start.line + 1}` : undefined;
+  if (!range) return undefined;
+  return lineFragment ? `${location.file}#L${range.start.line + 1}` : location.file;
 }

@@ -2,6 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { documentKindOf, SKIPPED_FOLDERS } from '../engine';
+import { watchFiles, type WatchEvent } from './fileWatcher';
+
+export type { WatchEvent };
 
 /** What the language server needs from the world, injected so tests and other hosts can provide it. */
 export interface Runtime {
@@ -15,6 +18,11 @@ export interface Runtime {
     findWorkspaceFiles(folderUri: string): Promise<string[]>;
     /** The text of a file, or undefined when it cannot be read (deleted meanwhile, not a file…). */
     read(uri: string): Promise<string | undefined>;
+    /**
+     * Watches folders (recursively) and files for action and config changes, for clients that send no file
+     * events; resolves once watching has started.
+     */
+    watch(uris: readonly string[], onEvent: (event: WatchEvent) => void): Promise<Disposable>;
   };
 }
 
@@ -60,5 +68,6 @@ export const nodeRuntime: Runtime = {
         return undefined;
       }
     },
+    watch: watchFiles,
   },
 };

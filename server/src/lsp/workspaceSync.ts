@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKindOf, type LintContext, SKIPPED_FOLDERS, Workspace } from '../engine';
+import { candidateConfigIds, documentKindOf, type LintContext, SKIPPED_FOLDERS, Workspace } from '../engine';
 import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
 import { DiagnosticsPublisher } from './publisher';
 import type { Disposable, Runtime } from './runtime';
@@ -31,12 +31,18 @@ export class WorkspaceSync {
   private lintContext: LintContext = {};
   /** The workspace folders' URIs, each ending with `/`. */
   private folders: string[] = [];
+  /**
+   * Lists a folder's action and config files: the server's own walk, or the client's listing when it offers one
+   * (VS Code's, which honours `files.exclude`).
+   */
+  listFiles: (folderUri: string) => Promise<string[]>;
 
   constructor(
     private readonly connection: Connection,
     private readonly runtime: Runtime,
     private readonly openDocument: (uri: string) => TextDocument | undefined,
   ) {
+    this.listFiles = (folderUri) => runtime.files.findWorkspaceFiles(folderUri);
     this.publisher = new DiagnosticsPublisher(connection, runtime, this.workspace, (uri) => (openDocument(uri) ? this.checkedVersions.get(uri) : undefined));
   }
 
@@ -44,8 +50,9 @@ export class WorkspaceSync {
   async indexFolders(folderUris: string[], progress?: { report(percentage: number, message: string): void }): Promise<void> {
     const started = this.runtime.now();
     this.indexing = true;
-    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
-    const uris = (await Promise.all(folderUris.map((f) => this.runtime.files.findWorkspaceFiles(f)))).flat();
+    this.setFolders(folderUris);
+    const listed = (await Promise.all(folderUris.map((f) => this.listFiles(f)))).flat();
+    const uris = [...new Set(listed)].filter((uri) => documentKindOf(uri) && !this.skipped(uri));
     this.workspace.beginBulk();
     try {
       for (let i = 0; i < uris.length; i += INDEX_BATCH) {
@@ -70,21 +77,26 @@ export class WorkspaceSync {
     this.sendStatus();
   }
 
+  /** The workspace folders (known at `initialize`, before the first index is built). */
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
+  }
+
   /** An open editor changed (or was opened): re-check it soon, or now. */
   documentChanged(document: TextDocument, immediately = false): void {
     if (!documentKindOf(document.uri)) return;
     // Opening a document also fires a content change for the same version: it is checked already.
     if (this.checkedVersions.get(document.uri) === document.version && !this.pendingEdits.has(document.uri)) return;
     this.pendingEdits.get(document.uri)?.dispose();
-    const checkLatest = () => {
+    const apply = () => {
       this.pendingEdits.delete(document.uri);
       const current = this.openDocument(document.uri);
       if (!current) return;
       this.checkedVersions.set(current.uri, current.version);
       this.apply(() => this.workspace.set(current.uri, current.getText()).affected);
     };
-    if (immediately) checkLatest();
-    else this.pendingEdits.set(document.uri, this.runtime.timer.setTimeout(() => runSafeVoid(this.connection, 'checking an edit', checkLatest), EDIT_DELAY_MS));
+    if (immediately) apply();
+    else this.pendingEdits.set(document.uri, this.runtime.timer.setTimeout(() => runSafeVoid(this.connection, 'checking an edit', apply), EDIT_DELAY_MS));
   }
 
   /** An editor was closed: the file on disk is the truth again (or the file is gone). */
@@ -116,10 +128,31 @@ export class WorkspaceSync {
   /** A folder moved, copied or renamed into the workspace arrives as one event: index the files in it. */
   private async folderCreated(uri: string): Promise<void> {
     if (this.skipped(uri)) return;
-    const found = (await this.runtime.files.findWorkspaceFiles(uri)).filter((id) => !this.openDocument(id));
+    const found = (await this.listFiles(uri)).filter((id) => !this.openDocument(id) && !this.skipped(id));
     const texts = await Promise.all(found.map((id) => this.runtime.files.read(id)));
     const read = found.flatMap((id, i) => (texts[i] === undefined ? [] : [{ id, text: texts[i] }]));
     if (read.length) this.apply(() => new Set(read.flatMap(({ id, text }) => [...this.workspace.set(id, text).affected])));
+  }
+
+  /** Whether a file is in none of the workspace folders (a single file opened, or no folder at all). */
+  outsideFolders(uri: string): boolean {
+    return !this.folders.some((folder) => uri.startsWith(folder));
+  }
+
+  /**
+   * For a file outside every workspace folder: reads the nearest `opencx.config.json` at or above it, as the
+   * CLI does, so its organisation (segments, environments, contacts) is known. Returns the config's URI, if found.
+   */
+  async loadNearestConfig(uri: string): Promise<string | undefined> {
+    if (!this.outsideFolders(uri)) return undefined;
+    for (const candidate of candidateConfigIds(uri)) {
+      if (this.workspace.has(candidate)) return candidate;
+      const text = this.openDocument(candidate)?.getText() ?? (await this.runtime.files.read(candidate));
+      if (text === undefined) continue;
+      this.apply(() => this.workspace.set(candidate, text).affected);
+      return candidate;
+    }
+    return undefined;
   }
 
   /** Whether the first index skips this place (node_modules, dist, out… inside a workspace folder). */
@@ -154,9 +187,9 @@ export class WorkspaceSync {
   }
 
   /** New rule settings: every finding may change. */
-  reconfigure(configure: (workspace: Workspace) => void): void {
+  reconfigure(apply: (workspace: Workspace) => void): void {
     this.apply(() => {
-      configure(this.workspace);
+      apply(this.workspace);
       return new Set(this.workspace.ids());
     });
   }

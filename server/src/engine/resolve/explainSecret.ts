@@ -15,3 +15,11 @@ export function renderSecretExplanation(name: string, isSet: boolean): string {
   if (isSet) return `${title}: set. The value is never shown; it is filled in only when the request is sent.\n\n${where.replace('Set it', 'Change it')}`;
   return `${title}: **not set**. A plan shows the reference, but the request cannot be sent until it has a value.\n\n${where}`;
 }
+
+/**
+ * Markdown for the same hover in an editor that cannot tell whether the secret is set (any editor but VS Code,
+ * which keeps secrets in its own storage): where the value comes from when the action is run from a terminal.
+ */
+export function renderSecretReference(name: string): string {
+  return `**Secret ${code(name)}**: a reference; the value is never shown or written to a file. It is filled in only when the request is sent: set the environment variable ${code(secretEnvironmentVariable(name))} where you run \`opencx-actions run\`.`;
+}

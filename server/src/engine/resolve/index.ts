@@ -20,5 +20,5 @@ export { baseName } from '../workspace/paths';
 export { code, escapeMarkdown, locationLink, struck, type LinkFor } from './markdown';
 export { explainHeader, headersBySource, PRECEDENCE_TEXT, renderHeaderExplanation, renderHeadersOverview, type HeaderExplanation, type HeaderLayer, type HeaderView } from './explain';
 export { renderAudience, renderSegmentExplanation, segmentAudience, type ContactAudience } from './explainAudience';
-export { renderSecretExplanation, secretEnvironmentVariable } from './explainSecret';
+export { renderSecretExplanation, renderSecretReference, secretEnvironmentVariable } from './explainSecret';
 export { contextHeaderConflictFindings, headerShadowedFindings, unknownSecretFindings, type DiagnosticFile } from './diagnostics';

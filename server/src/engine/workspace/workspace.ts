@@ -45,7 +45,7 @@ export class Workspace implements WorkspaceQueries {
   private readonly files = new Map<string, FileEntry>();
   private readonly names = new NameIndex();
   private readonly overlap = new OverlapIndex();
-  private settings: RuleSettings = {};
+  private settingsOf: (id: string) => RuleSettings = () => ({});
   private bulk = false;
   private context: LintContext = {};
 
@@ -129,9 +129,12 @@ export class Workspace implements WorkspaceQueries {
     return { actions, configs: this.files.size - actions };
   }
 
-  /** Replaces the rule settings; every cached result is dropped. */
-  configure(settings: RuleSettings): void {
-    this.settings = settings;
+  /**
+   * Replaces the rule settings, the same for every file or per file (the language server's folder settings);
+   * every cached result is dropped.
+   */
+  configure(settings: RuleSettings | ((id: string) => RuleSettings)): void {
+    this.settingsOf = typeof settings === 'function' ? settings : () => settings;
     for (const entry of this.files.values()) entry.findings = undefined;
   }
 
@@ -147,7 +150,7 @@ export class Workspace implements WorkspaceQueries {
     if (!entry) return [];
     if (!entry.findings) {
       const raw = [...entry.lint.findings, ...this.ruleFindings(entry)];
-      entry.findings = normaliseFindings(applySettings(raw, this.settings, entry.lint.document));
+      entry.findings = normaliseFindings(applySettings(raw, this.settingsOf(id), entry.lint.document));
     }
     return entry.findings;
   }

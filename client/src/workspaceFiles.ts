@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
+import { documentKindOf } from '../../server/src/engine/document/documentKind';
+import { FILE_GLOBS, ListWorkspaceFilesRequest } from '../../server/src/protocol';
+
+/** Action and config files under a folder, as VS Code lists them: `files.exclude` is honoured. */
+async function findActionFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  return vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{*.action.json,opencx.config.json}'));
+}
+
+/** The watchers whose events vscode-languageclient forwards as they are: action and config files only. */
+export function actionFileWatchers(): vscode.FileSystemWatcher[] {
+  return [vscode.workspace.createFileSystemWatcher(FILE_GLOBS.action), vscode.workspace.createFileSystemWatcher(FILE_GLOBS.config)];
+}
+
+/**
+ * What the extension does for the server about files (it says so with `initializationOptions.clientFiles`):
+ * lists a folder's action and config files through `workspace.findFiles`, and turns folder events, which the
+ * file watchers above never match, into file events. A folder deleted or renamed away is one event for the folder:
+ * it is forwarded as it is (the server drops what it indexed under it, without reading the disk). A folder moved
+ * or copied in is listed here, so excluded folders are never read.
+ */
+export function registerWorkspaceFiles(client: LanguageClient): vscode.Disposable {
+  const listing = client.onRequest(ListWorkspaceFilesRequest.type, async ({ folderUri }) =>
+    (await findActionFiles(vscode.Uri.parse(folderUri))).map((uri) => uri.toString()));
+  const send = (changes: { uri: string; type: FileChangeType }[]) => {
+    if (changes.length) void client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  };
+  // Changes inside folders come through the watchers above; only creations and deletions of folders are needed.
+  const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  folders.onDidDelete((uri) => {
+    if (!documentKindOf(uri.path)) send([{ uri: uri.toString(), type: FileChangeType.Deleted }]);
+  });
+  folders.onDidCreate(async (uri) => {
+    if (documentKindOf(uri.path)) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat?.type !== vscode.FileType.Directory) return;
+    send((await findActionFiles(uri)).map((file) => ({ uri: file.toString(), type: FileChangeType.Created })));
+  });
+  return vscode.Disposable.from(listing, folders);
+}

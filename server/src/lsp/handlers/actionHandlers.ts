@@ -1,0 +1,34 @@
+import { ActiveSelectionNotification, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification, type ResolveResponse } from '../../protocol';
+import { describeAction, resolveAction, workspaceOrganisation } from '../actionRequests';
+import { codeActionsFor } from '../codeActions';
+import { codeLensesFor } from '../codeLens';
+import { runSafe, runSafeVoid } from '../safe';
+import type { ServerSession } from './session';
+
+/** Code lenses and quick fixes, and OpenCX's own messages (the selection, secret names, plans, run inputs). */
+export function registerActionHandlers(session: ServerSession): void {
+  const { connection, sync } = session;
+  connection.onCodeLens((params, token) => runSafe(connection, 'code lenses', token, [], async () => {
+    await session.whenReady(params.textDocument.uri);
+    sync.flush(params.textDocument.uri);
+    return codeLensesFor(sync.workspace, params.textDocument.uri, session.features.clientCommands);
+  }));
+  connection.onCodeAction((params, token) => runSafe(connection, 'code actions', token, [], async () => {
+    await session.whenReady(params.textDocument.uri);
+    return codeActionsFor(sync.workspace, params, session.features);
+  }));
+  connection.onNotification(ActiveSelectionNotification.type, (selection) => runSafeVoid(connection, 'changing the selection', () => sync.setSelection(selection)));
+  connection.onNotification(SecretNamesNotification.type, ({ names }) => runSafeVoid(connection, 'updating secret names', () => sync.setSecretNames(names)));
+  connection.onRequest(DescribeActionRequest.type, ({ uri }, token) => runSafe(connection, 'describing an action', token, null, async () => {
+    await session.whenReady(uri);
+    sync.flush(uri);
+    return describeAction(sync.workspace, uri);
+  }));
+  connection.onRequest(OrganisationNamesRequest.type, (token) => runSafe(connection, 'listing environments and contacts', token, { environments: [], contacts: [] }, () => workspaceOrganisation(sync.workspace)));
+  const planFailed: ResolveResponse = { ok: false, code: 'internal', message: 'the server could not plan this request (see the OpenCX Actions output)' };
+  connection.onRequest(ResolveRequest.type, (params, token) => runSafe(connection, 'resolving a request', token, planFailed, async () => {
+    await session.whenReady(params.uri);
+    sync.flush(params.uri);
+    return resolveAction(sync.workspace, params, sync.context.isSecretSet);
+  }));
+}
