@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { ConnectionWatch } from './connectionWatch';
 import { describeFailure } from './failure';
 import type { HopRequest } from './prepare';
+import type { RedirectPolicyContext } from './redirectPolicy';
 import { followRedirect, isFollowedRedirect } from './redirects';
 import { sendHop, type HopContext, type HopResponse } from './transport';
 import type { Clock, ExecutionError, RedirectHop } from './types';
@@ -15,12 +16,16 @@ export interface ExchangeSettings {
   dispatcher: Dispatcher;
   clock: Clock;
   timeoutMs: number;
+  /** What decides whether a redirect fetch would follow is followed by this run (see redirectPolicy.ts). */
+  redirectPolicy: RedirectPolicyContext;
 }
 
 export type ExchangeEnd =
   | { kind: 'response'; response: HopResponse }
   | { kind: 'timeout'; partial: HopResponse | null }
-  | { kind: 'failed'; error: ExecutionError; partial: HopResponse | null };
+  | { kind: 'failed'; error: ExecutionError; partial: HopResponse | null }
+  /** A redirect fetch would follow and this run did not: `response` is the redirect. */
+  | { kind: 'refused'; error: ExecutionError; response: HopResponse };
 
 export interface ExchangeRecord {
   end: ExchangeEnd;
@@ -42,7 +47,7 @@ export async function runExchange(first: HopRequest, settings: ExchangeSettings)
   const record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'> = { request: first, redirects: [], notes: [], startedAt: settings.clock.now() };
   watch.start();
   try {
-    const end = await follow(record, context);
+    const end = await follow(record, context, settings.redirectPolicy);
     return { ...record, end, endedAt: settings.clock.now(), connection: watch.firstConnection() };
   } finally {
     watch.stop();
@@ -50,7 +55,7 @@ export async function runExchange(first: HopRequest, settings: ExchangeSettings)
 }
 
 /** Sends `record.request`, and each redirect's request after it, until a response that is not followed. */
-async function follow(record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'>, context: HopContext): Promise<ExchangeEnd> {
+async function follow(record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'>, context: HopContext, policy: RedirectPolicyContext): Promise<ExchangeEnd> {
   for (;;) {
     const outcome = await sendHop(record.request, context);
     if (outcome.kind === 'failed') {
@@ -60,8 +65,9 @@ async function follow(record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connecti
     }
     const { response } = outcome;
     if (!isFollowedRedirect(response.status, response.headers)) return { kind: 'response', response };
-    const step = followRedirect(record.request, response, record.redirects.length);
+    const step = followRedirect(record.request, response, record.redirects.length, policy);
     if (step.kind === 'error') return { kind: 'failed', error: step.error, partial: null };
+    if (step.kind === 'refused') return { kind: 'refused', error: step.error, response };
     record.redirects.push(step.hop);
     record.notes.push(...step.notes);
     record.request = step.request;

@@ -39,7 +39,8 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
   // A dispatcher made here for extra CAs or connectTo is this run's own, and closed with it.
   const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo });
   try {
-    const record = await runExchange(prepared.request, own ? { ...settings, dispatcher: own } : settings);
+    const exchange = { ...settings, redirectPolicy: { allowHttp: options.allowHttp === true, secrets: secrets.values } };
+    const record = await runExchange(prepared.request, own ? { ...exchange, dispatcher: own } : exchange);
     return maskSecrets(await sentResult(plan, record, facts, prepared.notes), secrets.values);
   } finally {
     await own?.close();
@@ -49,7 +50,7 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
 /** The largest delay a Node timer accepts; a longer one would fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-function settingsOf(options: ExecuteOptions): ExchangeSettings {
+function settingsOf(options: ExecuteOptions): Omit<ExchangeSettings, 'redirectPolicy'> {
   const timeoutMs = options.timeoutMs ?? OPENCX_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new RangeError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}; got ${timeoutMs}`);

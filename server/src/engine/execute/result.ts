@@ -59,7 +59,7 @@ export async function sentResult(plan: RequestPlan, record: ExchangeRecord, fact
     sent: true,
     timeoutMs: facts.timeoutMs,
     visibleToContact: plan.visibleToContact,
-    differsFromOpenCX: facts.differences.length > 0,
+    differsFromOpenCX: facts.differences.length > 0 || record.end.kind === 'refused',
     notes: [...plan.notes, ...facts.differences, ...notes, ...record.notes, ...verdict.notes],
   };
 }
@@ -81,6 +81,10 @@ function verdictOf(record: ExchangeRecord, timeoutMs: number): Verdict {
     return { outcome: 'timeout', ai: { status: TIMEOUT_STATUS, body: timeoutText(timeoutMs) }, error: timeoutFailure(timeoutMs), response: end.partial, bytes: end.partial?.bytes ?? 0, notes: partialNotes(end.partial, 'timeout') };
   }
   if (end.kind === 'failed') return networkError(end.error, end.partial, partialNotes(end.partial, 'failure'));
+  if (end.kind === 'refused') {
+    // What the AI would get depends on the other origin's answer, which this run does not ask for.
+    return { outcome: 'refused', ai: { status: null, body: '' }, error: end.error, response: end.response, bytes: 0, notes: [end.error.message] };
+  }
   const { response } = end;
   try {
     const body = decodeBody(response.chunks, response.headers);
@@ -103,7 +107,7 @@ function partialNotes(partial: HopResponse | null, what: 'timeout' | 'failure'):
 function timingOf(record: ExchangeRecord): ExecutionTiming {
   const since = (t: number) => Math.round((t - record.startedAt) * 100) / 100;
   const end = record.end;
-  const last = end.kind === 'response' ? end.response : end.partial;
+  const last = end.kind === 'response' || end.kind === 'refused' ? end.response : end.partial;
   const connectedAt = record.connection?.connectedAt;
   return {
     connectMs: connectedAt == null ? null : since(connectedAt),

@@ -25,7 +25,8 @@ export function timeoutText(timeoutMs: number): string {
  * - `timeout`: no complete response (headers and body) within the timeout;
  * - `network-error`: DNS, refused, reset (also in the middle of the body), TLS, an unusable redirect;
  * - `refused`: nothing was sent: OpenCX would not call the URL (not https://), a secret has no value, or the plan
- *   is a dry run with placeholders.
+ *   is a dry run with placeholders; or (`sent` true) a redirect that OpenCX's fetch would follow was not followed:
+ *   https → http, or credentials leaving their origin (see redirectPolicy.ts).
  */
 export type ExecutionOutcome = 'success' | 'http-error' | 'timeout' | 'network-error' | 'refused';
 
@@ -138,7 +139,8 @@ export interface ExecutionError {
   /**
    * A stable code: a Node/OpenSSL/undici error code (`ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `UND_ERR_SOCKET`)
    * or ours: `TIMEOUT`, `HTTP_NOT_ALLOWED`, `INVALID_URL`, `INVALID_CONNECT_TO`, `MISSING_SECRET`, `PLACEHOLDERS`, `REDIRECT_LIMIT`,
-   * `REDIRECT_BAD_SCHEME`, `REDIRECT_INVALID_LOCATION`.
+   * `REDIRECT_BAD_SCHEME`, `REDIRECT_INVALID_LOCATION`, and for redirects this run refuses `REDIRECT_CARRIES_CREDENTIALS`,
+   * `REDIRECT_TO_HTTP`, `REDIRECT_HTTP_NOT_ALLOWED`.
    */
   code: string;
   /** One line, e.g. `ECONNREFUSED 127.0.0.1:8443`, `ENOTFOUND nope.invalid`, `DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate`. */
@@ -152,7 +154,7 @@ export interface ExecutionError {
  */
 export interface ExecutionResult {
   outcome: ExecutionOutcome;
-  /** What OpenCX hands the AI. For `refused` nothing was sent: status null and an empty body. */
+  /** What OpenCX hands the AI. For `refused`: status null and an empty body (nothing sent, or a redirect not followed). */
   ai: AiView;
   request: SentRequest;
   response: ResponseRecord;

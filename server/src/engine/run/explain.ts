@@ -44,12 +44,24 @@ function httpError(result: ExecutionResult): RunExplanation {
   return { level: 'error', headline: `HTTP ${status}${result.response.statusText ? ` ${result.response.statusText}` : ''}`, details };
 }
 
+/** A redirect this run did not follow although OpenCX's fetch would (see execute/redirectPolicy.ts). */
+function redirectRefused(result: ExecutionResult): RunExplanation {
+  return {
+    level: 'error',
+    headline: `Redirect ${result.response.status ?? ''} not followed`.replace('  ', ' '),
+    details: [
+      result.error?.message ?? 'A redirect was not followed.',
+      'OpenCX would have followed it: what its AI then gets is the other location\'s answer, which this run does not ask for, so that your credentials stay where you sent them.',
+    ],
+  };
+}
+
 /** What happened and what to fix, in words, for every outcome. */
 export function explainRun(result: ExecutionResult, tokenBudget?: number): RunExplanation {
   let explanation: RunExplanation;
   switch (result.outcome) {
     case 'refused':
-      explanation = { level: 'error', headline: 'Not sent', details: [result.error?.message ?? 'OpenCX would not send this request.'] };
+      explanation = result.sent ? redirectRefused(result) : { level: 'error', headline: 'Not sent', details: [result.error?.message ?? 'OpenCX would not send this request.'] };
       break;
     case 'timeout':
       explanation = {
