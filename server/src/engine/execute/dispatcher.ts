@@ -24,14 +24,18 @@ function parseAddress(address: string): { hostname: string; port: number } {
 }
 
 /**
- * An undici dispatcher for these options, or undefined when the defaults do (undici's global dispatcher). With
- * `connectTo`, connections to that host go to the given address while the URL, the Host header and the TLS server
- * name (SNI and certificate check) stay the host's, as curl's --connect-to does. Close it after the run.
+ * The run's own undici dispatcher, destroyed when the run ends. With `connectTo`, connections to that host go to
+ * the given address while the URL, the Host header and the TLS server name (SNI and certificate check) stay the
+ * host's, as curl's --connect-to does.
+ *
+ * Why always one of our own, not undici's global one: undici gives up on a connection (TCP and the TLS handshake)
+ * after its own 10 s, whatever the run's timeout, and an aborted request cannot cancel a connection still being
+ * made. A handshake that stalls would end the run at 10 s instead of 60 s, or keep a process alive after a shorter
+ * development timeout. `connectTimeoutMs` is the run's timeout, and destroying the dispatcher drops what is left.
  */
-export function createDispatcher(options: TransportOptions): Dispatcher | undefined {
+export function createDispatcher(options: TransportOptions & { connectTimeoutMs: number }): Dispatcher {
   const extraCas = options.caCertificates ?? [];
-  if (!extraCas.length && !options.connectTo) return undefined;
-  const connector = buildConnector(extraCas.length ? { ca: [...rootCertificates, ...extraCas] } : {});
+  const connector = buildConnector({ timeout: options.connectTimeoutMs, ...(extraCas.length ? { ca: [...rootCertificates, ...extraCas] } : {}) });
   const redirect = options.connectTo;
   const target = redirect ? parseAddress(redirect.address) : undefined;
   return new Agent({

@@ -16,6 +16,8 @@ export interface ExchangeSettings {
   dispatcher: Dispatcher;
   clock: Clock;
   timeoutMs: number;
+  /** Decoded body bytes a response keeps (see BodySink). */
+  maxBodyBytes: number;
   /** What decides whether a redirect fetch would follow is followed by this run (see redirectPolicy.ts). */
   redirectPolicy: RedirectPolicyContext;
 }
@@ -43,7 +45,7 @@ export interface ExchangeRecord {
 export async function runExchange(first: HopRequest, settings: ExchangeSettings): Promise<ExchangeRecord> {
   const watch = new ConnectionWatch(settings.dispatcher, first.url.origin, settings.clock);
   const signal = AbortSignal.timeout(settings.timeoutMs);
-  const context: HopContext = { dispatcher: settings.dispatcher, signal, clock: settings.clock, watch, wantsBody: (status, headers) => !isFollowedRedirect(status, headers) };
+  const context: HopContext = { dispatcher: settings.dispatcher, signal, clock: settings.clock, watch, wantsBody: (status, headers) => !isFollowedRedirect(status, headers), maxBodyBytes: settings.maxBodyBytes };
   const record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'> = { request: first, redirects: [], notes: [], startedAt: settings.clock.now() };
   watch.start();
   try {

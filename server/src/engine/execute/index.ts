@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher } from 'undici';
 import type { RequestPlan } from '../plan';
+import { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './bodySink';
 import { createDispatcher, parseConnectAddress } from './dispatcher';
 import { runExchange, type ExchangeSettings } from './exchange';
 import { maskSecrets } from './mask';
@@ -26,7 +27,7 @@ import { checkUrl } from './urlPolicy';
  */
 export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const settings = settingsOf(options);
-  const facts: RunFacts = { timeoutMs: settings.timeoutMs, differences: differencesOf(plan, settings.timeoutMs) };
+  const facts: RunFacts = { timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, differences: differencesOf(plan, settings.timeoutMs) };
   if (plan.placeholders?.length) return notSentResult(plan, placeholderError(plan.placeholders), facts);
   const verdict = checkUrl(plan.url, options.allowHttp === true);
   if (verdict.kind === 'refused') return notSentResult(plan, verdict.error, facts);
@@ -36,14 +37,14 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
   const secrets = await readSecrets(plan, options.secrets);
   if (secrets.kind === 'missing') return notSentResult(plan, secrets.error, facts);
   const prepared = prepareRequest(plan, secrets.values);
-  // A dispatcher made here for extra CAs or connectTo is this run's own, and closed with it.
-  const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo });
+  // Unless one is injected, the run has a dispatcher of its own (see createDispatcher), destroyed with it.
+  const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo, connectTimeoutMs: settings.timeoutMs });
   try {
     const exchange = { ...settings, redirectPolicy: { allowHttp: options.allowHttp === true, secrets: secrets.values } };
     const record = await runExchange(prepared.request, own ? { ...exchange, dispatcher: own } : exchange);
     return maskSecrets(await sentResult(plan, record, facts, prepared.notes), secrets.values);
   } finally {
-    await own?.close();
+    await own?.destroy();
   }
 }
 
@@ -55,8 +56,13 @@ function settingsOf(options: ExecuteOptions): Omit<ExchangeSettings, 'redirectPo
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new RangeError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}; got ${timeoutMs}`);
   }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES_LIMIT) {
+    throw new RangeError(`maxBodyBytes must be a whole number of bytes from 1 to ${MAX_BODY_BYTES_LIMIT}; got ${maxBodyBytes}`);
+  }
   return {
     timeoutMs,
+    maxBodyBytes,
     clock: options.clock ?? performance,
     dispatcher: options.dispatcher ?? getGlobalDispatcher(),
   };
@@ -89,6 +95,7 @@ function placeholderError(placeholders: string[]): ExecutionError {
   return { code: 'PLACEHOLDERS', message: `Not sent: the plan has placeholders for ${placeholders.join(', ')} (a dry run); give a value for each, then run again.` };
 }
 
+export { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './bodySink';
 export { toCurl } from './curl';
 export {
   MAX_REDIRECTS, NETWORK_ERROR_TEXT, OPENCX_TIMEOUT_MS, TIMEOUT_STATUS, timeoutText,

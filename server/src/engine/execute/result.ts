@@ -2,7 +2,7 @@ import type { RequestPlan } from '../plan';
 import type { ExchangeRecord } from './exchange';
 import { describeFailure, timeoutFailure } from './failure';
 import { sentRequestOf, unsentRequestOf } from './prepare';
-import { decodeBody } from './responseText';
+import { decodedBody } from './responseText';
 import { countAiTokens } from './tokens';
 import type { HopResponse } from './transport';
 import {
@@ -13,6 +13,8 @@ import {
 /** What a run needs to say besides the exchange: the timeout, and where it differs from OpenCX. */
 export interface RunFacts {
   timeoutMs: number;
+  /** The cap on the body a run keeps (see BodySink). */
+  maxBodyBytes: number;
   /** Sentences about what this run does that OpenCX would not; non-empty marks the result. */
   differences: string[];
 }
@@ -37,9 +39,9 @@ export function notSentResult(plan: RequestPlan, error: ExecutionError, facts: R
 
 /** The result of a run that sent a request: what the AI gets, and the record for the human. */
 export async function sentResult(plan: RequestPlan, record: ExchangeRecord, facts: RunFacts, notes: string[]): Promise<ExecutionResult> {
-  const verdict = verdictOf(record, facts.timeoutMs);
+  const verdict = verdictOf(record, facts.timeoutMs, facts.maxBodyBytes);
   const response = verdict.response;
-  const tokens = await countAiTokens(verdict.ai.body);
+  const tokens = await tokensOf(verdict);
   const responseRecord: ResponseRecord = {
     status: response?.status ?? null,
     statusText: response?.statusText ?? '',
@@ -48,6 +50,7 @@ export async function sentResult(plan: RequestPlan, record: ExchangeRecord, fact
     tokens: tokens.tokens,
     tokensEstimated: tokens.estimated,
     timing: timingOf(record),
+    ...(verdict.truncated ? { truncated: verdict.truncated } : {}),
   };
   return {
     outcome: verdict.outcome,
@@ -72,13 +75,22 @@ interface Verdict {
   response: HopResponse | null;
   bytes: number;
   notes: string[];
+  /** Set when the body was longer than the cap: `ai.body` is the text of its first bytes only. */
+  truncated?: ResponseRecord['truncated'];
+}
+
+/** Tokens of the AI's text; for a body cut at the cap, the count of the kept text scaled to the whole body. */
+async function tokensOf(verdict: Verdict): Promise<{ tokens: number; estimated: boolean }> {
+  const counted = await countAiTokens(verdict.ai.body);
+  if (!verdict.truncated || !verdict.truncated.keptBytes) return counted;
+  return { tokens: Math.round(counted.tokens * (verdict.bytes / verdict.truncated.keptBytes)), estimated: true };
 }
 
 /** OpenCX's rules (spec A3): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence; any network error → one sentence. */
-function verdictOf(record: ExchangeRecord, timeoutMs: number): Verdict {
+function verdictOf(record: ExchangeRecord, timeoutMs: number, maxBodyBytes: number): Verdict {
   const { end } = record;
   if (end.kind === 'timeout') {
-    return { outcome: 'timeout', ai: { status: TIMEOUT_STATUS, body: timeoutText(timeoutMs) }, error: timeoutFailure(timeoutMs), response: end.partial, bytes: end.partial?.bytes ?? 0, notes: partialNotes(end.partial, 'timeout') };
+    return { outcome: 'timeout', ai: { status: TIMEOUT_STATUS, body: timeoutText(timeoutMs) }, error: timeoutFailure(timeoutMs), response: end.partial, bytes: partialBytes(end.partial), notes: partialNotes(end.partial, 'timeout') };
   }
   if (end.kind === 'failed') return networkError(end.error, end.partial, partialNotes(end.partial, 'failure'));
   if (end.kind === 'refused') {
@@ -86,22 +98,35 @@ function verdictOf(record: ExchangeRecord, timeoutMs: number): Verdict {
     return { outcome: 'refused', ai: { status: null, body: '' }, error: end.error, response: end.response, bytes: 0, notes: [end.error.message] };
   }
   const { response } = end;
+  const capture = response.body.capture();
   try {
-    const body = decodeBody(response.chunks, response.headers);
+    const body = decodedBody(capture);
     const outcome = response.status >= 200 && response.status < 300 ? 'success' : 'http-error';
-    return { outcome, ai: { status: response.status, body: body.text }, error: null, response, bytes: body.bytes, notes: body.note ? [body.note] : [] };
+    const truncated = capture.truncated ? { keptBytes: capture.kept.length, maxBodyBytes } : undefined;
+    const notes = truncated ? [...body.notes, truncationNote(body.bytes, truncated.keptBytes)] : body.notes;
+    return { outcome, ai: { status: response.status, body: body.text }, error: null, response, bytes: body.bytes, notes, ...(truncated ? { truncated } : {}) };
   } catch (e) {
-    return networkError(describeFailure(e), response, [`The body could not be decoded (${response.bytes} bytes received): fetch fails such a body, so OpenCX's AI gets a network error.`]);
+    return networkError(describeFailure(e), response, [`The body could not be decoded (${capture.wireBytes} bytes received): fetch fails such a body, so OpenCX's AI gets a network error.`]);
   }
 }
 
+/** Says how much the AI would have received, and that this run holds only the first bytes. */
+export function truncationNote(bytes: number, keptBytes: number): string {
+  return `The body is ${bytes} bytes: OpenCX's AI would receive all of them. This run keeps only the first ${keptBytes} bytes (opencx.run.maxBodyBytes, --max-body-bytes): the text shown is theirs, and the token count is estimated from them.`;
+}
+
 function networkError(error: ExecutionError, partial: HopResponse | null, notes: string[]): Verdict {
-  return { outcome: 'network-error', ai: { status: null, body: NETWORK_ERROR_TEXT }, error, response: partial, bytes: partial?.bytes ?? 0, notes };
+  return { outcome: 'network-error', ai: { status: null, body: NETWORK_ERROR_TEXT }, error, response: partial, bytes: partialBytes(partial), notes };
 }
 
 function partialNotes(partial: HopResponse | null, what: 'timeout' | 'failure'): string[] {
   if (!partial) return [];
-  return [`Status ${partial.status} and ${partial.bytes} bytes of the body had arrived before the ${what}; the AI gets none of it.`];
+  return [`Status ${partial.status} and ${partial.body.capture().wireBytes} bytes of the body had arrived before the ${what}; the AI gets none of it.`];
+}
+
+/** The bytes of a body that had arrived before a failure, as they came off the wire. */
+function partialBytes(partial: HopResponse | null): number {
+  return partial ? partial.body.capture().wireBytes : 0;
 }
 
 function timingOf(record: ExchangeRecord): ExecutionTiming {

@@ -55,6 +55,11 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** Send `http://` URLs whose host is loopback (127.0.0.0/8, ::1, localhost). OpenCX never calls `http://`. */
   allowHttp?: boolean;
+  /**
+   * Decoded body bytes kept in memory (default 50 MiB, at most 500 MiB); past them the body is counted, not kept,
+   * and the result says so. OpenCX itself reads the whole body.
+   */
+  maxBodyBytes?: number;
 }
 
 /** Exactly what OpenCX hands the AI for this call: the status (null for a network error) and the body text. */
@@ -118,9 +123,14 @@ export interface ResponseRecord {
   bytes: number;
   /** Tokens of the AI's text (`ai.body`) with the o200k_base tokenizer. */
   tokens: number;
-  /** True when the body was too long to tokenize whole and `tokens` was extrapolated from samples. */
+  /** True when `tokens` was extrapolated: the body was too long to tokenize whole, or longer than the cap. */
   tokensEstimated: boolean;
   timing: ExecutionTiming;
+  /**
+   * Set when the body was longer than the cap (`maxBodyBytes`): `bytes` counts all of it (what the AI would have
+   * received), while `ai.body` is the text of the first `keptBytes` only.
+   */
+  truncated?: { keptBytes: number; maxBodyBytes: number };
 }
 
 /** One redirect that was followed: the request that got it and where it led. */
