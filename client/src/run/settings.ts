@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from '../../../server/src/engine/execute/bodySink';
 
 /** OpenCX's hard timeout (spec A3). */
 export const OPENCX_TIMEOUT_MS = 60_000;
@@ -8,6 +9,8 @@ export interface RunSettings {
   allowHttpLoopback: boolean;
   tokenBudget: number;
   caCertificates: string[];
+  /** Decoded body bytes a run keeps; past them the body is counted, not kept. */
+  maxBodyBytes: number;
 }
 
 const positive = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback);
@@ -25,5 +28,6 @@ export function runSettings(scope: vscode.Uri): RunSettings {
     allowHttpLoopback: c.get('allowHttpLoopback') === true,
     tokenBudget: positive(c.get('tokenBudget'), 4000),
     caCertificates: (c.get<unknown[]>('caCertificates') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0),
+    maxBodyBytes: Math.min(positive(c.get('maxBodyBytes'), DEFAULT_MAX_BODY_BYTES), MAX_BODY_BYTES_LIMIT),
   };
 }

@@ -14,7 +14,12 @@ export interface RunView {
   ranAt: string;
   outcome: ExecutionResult['outcome'];
   explanation: RunExplanation;
-  ai: { status: number | null; body: string; truncated: boolean; bytes: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
+  /**
+   * `bytes`: what the AI receives (all of the body, also past the run's cap). `heldBytes`: set when the body was
+   * longer than the cap (`opencx.run.maxBodyBytes`): the run holds only that many first bytes, and `body` is theirs.
+   * `truncated`: `body` is further cut at DISPLAY_CAP_CHARS for the page.
+   */
+  ai: { status: number | null; body: string; truncated: boolean; bytes: number; heldBytes?: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
   /** The body as pretty-printed JSON, when the AI's text is JSON (a second view only). */
   prettyJson?: string;
   request: ExecutionResult['request'];
@@ -75,7 +80,8 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
       status: result.ai.status,
       body,
       truncated,
-      bytes: Buffer.byteLength(result.ai.body, 'utf8'),
+      bytes: result.response.truncated ? result.response.bytes : Buffer.byteLength(result.ai.body, 'utf8'),
+      ...(result.response.truncated ? { heldBytes: result.response.truncated.keptBytes } : {}),
       tokens: result.response.tokens,
       tokensEstimated: result.response.tokensEstimated,
       tokenBudget: meta.tokenBudget,

@@ -9,6 +9,7 @@ import { resolveRequest } from '../engine/resolve';
 import { explainRun } from '../engine/run/explain';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
+import { parseMaxBodyBytes } from './maxBodyBytes';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
 import { runJson, runText } from './runOutput';
 import { EXIT, InputError, UsageError } from './usage';
@@ -27,12 +28,13 @@ function parseRunArgs(args: string[]) {
       'timeout-ms': { type: 'string' },
       'allow-http': { type: 'boolean', default: false },
       ca: { type: 'string', multiple: true, default: [] },
+      'max-body-bytes': { type: 'string' },
     },
   });
   const { file } = actionFileAndFormat('run', positionals, values.format);
   const timeout = values['timeout-ms'];
   if (timeout !== undefined && !/^[1-9]\d{0,9}$/.test(timeout)) throw new UsageError(`--timeout-ms must be a whole number of milliseconds, 1 or more; got "${timeout}"`);
-  return { file, values, timeoutMs: timeout === undefined ? undefined : Number(timeout) };
+  return { file, values, timeoutMs: timeout === undefined ? undefined : Number(timeout), maxBodyBytes: parseMaxBodyBytes(values['max-body-bytes']) };
 }
 
 function readCas(paths: readonly string[], cwd: string): string[] {
@@ -47,11 +49,11 @@ function readCas(paths: readonly string[], cwd: string): string[] {
 
 /**
  * `opencx-actions run FILE [--param name=value]… [--env NAME] [--contact NAME] [--config PATH] [--timeout-ms N]
- * [--allow-http] [--ca PEM]… [--format text|json]`: sends the request exactly as OpenCX would (secrets from
+ * [--allow-http] [--ca PEM]… [--max-body-bytes N] [--format text|json]`: sends the request exactly as OpenCX would (secrets from
  * OPENCX_SECRET_<NAME>) and prints what the AI receives, then the request with each header's source.
  */
 export async function runCommand(args: string[], context: CliContext): Promise<number> {
-  const { file: given, values, timeoutMs } = parseRunArgs(args);
+  const { file: given, values, timeoutMs, maxBodyBytes } = parseRunArgs(args);
   const file = readNamedFile(given, context.cwd);
   const document = new JsonDocument(file.text);
   if (!document.wellFormed) {
@@ -80,6 +82,7 @@ export async function runCommand(args: string[], context: CliContext): Promise<n
   const result = await executePlan(plan, {
     secrets,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     allowHttp: values['allow-http'] === true,
     caCertificates: readCas(values.ca ?? [], context.cwd),
   });

@@ -31,6 +31,7 @@ export function runJson(result: ExecutionResult, explanation: RunExplanation): s
       bytes: result.response.bytes,
       tokens: result.response.tokens,
       timing: result.response.timing,
+      ...(result.response.truncated ? { truncated: result.response.truncated } : {}),
     },
     visibleToContact: result.visibleToContact,
     notes: result.notes,
@@ -47,6 +48,12 @@ export function underlyingError(result: ExecutionResult): string | undefined {
   return result.error && (result.outcome === 'network-error' || result.outcome === 'timeout') ? result.error.message : undefined;
 }
 
+/** For a body longer than the cap: how much of it this run holds. */
+function keptNote(result: ExecutionResult): string {
+  const truncated = result.response.truncated;
+  return truncated ? ` (the AI would receive all of them; the first ${truncated.keptBytes} are kept and shown)` : '';
+}
+
 /** `run` in text: the AI's view first, then why, then the request as sent with each header's source. */
 export function runText(result: ExecutionResult, explanation: RunExplanation): string {
   const body = result.ai.body.length > TEXT_BODY_CAP
@@ -58,7 +65,7 @@ export function runText(result: ExecutionResult, explanation: RunExplanation): s
     '─'.repeat(60),
     body,
     '─'.repeat(60),
-    `${result.response.bytes} bytes · ${result.response.tokens}${result.response.tokensEstimated ? ' (estimated)' : ''} tokens · ${Math.round(result.response.timing.totalMs)} ms`,
+    `${result.response.bytes} bytes${keptNote(result)} · ${result.response.tokens}${result.response.tokensEstimated ? ' (estimated)' : ''} tokens · ${Math.round(result.response.timing.totalMs)} ms`,
     ...(underlyingError(result) ? [`Underlying error (not given to the AI): ${underlyingError(result)}`] : []),
     '',
     explanation.headline,

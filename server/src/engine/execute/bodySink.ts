@@ -41,7 +41,8 @@ const DECODERS = new Map<string, () => Transform>([
 ]);
 
 export class BodySink {
-  private readonly parts: Buffer[] = [];
+  /** Allocated at the cap on the first byte: only the pages written become resident, and nothing is copied twice. */
+  private store: Buffer | undefined;
   private keptBytes = 0;
   private decodedBytes = 0;
   private wire = 0;
@@ -86,10 +87,8 @@ export class BodySink {
   }
 
   capture(): BodyCapture {
-    const kept = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
-    if (this.parts.length > 1) this.parts.splice(0, this.parts.length, kept);
     return {
-      kept,
+      kept: this.store ? this.store.subarray(0, this.keptBytes) : Buffer.alloc(0),
       bytes: this.decodedBytes,
       wireBytes: this.wire,
       codings: this.codings,
@@ -126,10 +125,9 @@ export class BodySink {
     this.decodedBytes += chunk.length;
     const room = this.cap - this.keptBytes;
     if (room <= 0) return;
-    // A slice of a pooled chunk would pin the whole pool: copy what is kept.
-    const part = Buffer.from(chunk.length > room ? chunk.subarray(0, room) : chunk);
-    this.parts.push(part);
-    this.keptBytes += part.length;
+    // Copied, not referenced: a chunk is often a slice of a larger buffer (zlib's output, a socket read).
+    this.store ??= Buffer.allocUnsafeSlow(this.cap);
+    this.keptBytes += chunk.copy(this.store, this.keptBytes, 0, Math.min(chunk.length, room));
   }
 }
 

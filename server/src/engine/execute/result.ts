@@ -103,16 +103,11 @@ function verdictOf(record: ExchangeRecord, timeoutMs: number, maxBodyBytes: numb
     const body = decodedBody(capture);
     const outcome = response.status >= 200 && response.status < 300 ? 'success' : 'http-error';
     const truncated = capture.truncated ? { keptBytes: capture.kept.length, maxBodyBytes } : undefined;
-    const notes = truncated ? [...body.notes, truncationNote(body.bytes, truncated.keptBytes)] : body.notes;
-    return { outcome, ai: { status: response.status, body: body.text }, error: null, response, bytes: body.bytes, notes, ...(truncated ? { truncated } : {}) };
+    // `truncated` says it (explainRun words it for the CLI and the view): OpenCX's AI would get all `bytes`.
+    return { outcome, ai: { status: response.status, body: body.text }, error: null, response, bytes: body.bytes, notes: body.notes, ...(truncated ? { truncated } : {}) };
   } catch (e) {
     return networkError(describeFailure(e), response, [`The body could not be decoded (${capture.wireBytes} bytes received): fetch fails such a body, so OpenCX's AI gets a network error.`]);
   }
-}
-
-/** Says how much the AI would have received, and that this run holds only the first bytes. */
-export function truncationNote(bytes: number, keptBytes: number): string {
-  return `The body is ${bytes} bytes: OpenCX's AI would receive all of them. This run keeps only the first ${keptBytes} bytes (opencx.run.maxBodyBytes, --max-body-bytes): the text shown is theirs, and the token count is estimated from them.`;
 }
 
 function networkError(error: ExecutionError, partial: HopResponse | null, notes: string[]): Verdict {

@@ -86,6 +86,11 @@ export function explainRun(result: ExecutionResult, tokenBudget?: number): RunEx
     default:
       explanation = { level: 'ok', headline: `HTTP ${result.response.status ?? ''} ${result.response.statusText}`.trim(), details: [`The AI receives status ${result.ai.status} and the body below, verbatim.`] };
   }
+  const cut = result.response.truncated;
+  if (cut && result.ai.status !== null) {
+    explanation.details.push(`The body is ${result.response.bytes} bytes, and OpenCX's AI would receive all of them (about ${result.response.tokens} tokens). This run holds only the first ${cut.keptBytes} bytes (the cap, opencx.run.maxBodyBytes or --max-body-bytes): the text shown is theirs.`);
+    if (explanation.level === 'ok') explanation.level = 'warning';
+  }
   if (tokenBudget !== undefined && result.response.tokens > tokenBudget) {
     explanation.details.push(`The body is ${result.response.tokens} tokens, above the budget of ${tokenBudget}: the AI reads all of it on this turn. Paginate or summarise on the server (the three most recent orders, not the whole history).`);
     if (explanation.level === 'ok') explanation.level = 'warning';
