@@ -41,7 +41,7 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
   const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo, connectTimeoutMs: settings.timeoutMs });
   try {
     const exchange = { ...settings, redirectPolicy: { allowHttp: options.allowHttp === true, secrets: secrets.values } };
-    const record = await runExchange(prepared.request, own ? { ...exchange, dispatcher: own } : exchange);
+    const record = await runExchange(prepared.request, own ? { ...exchange, dispatcher: own.dispatcher } : exchange);
     return maskSecrets(await sentResult(plan, record, facts, prepared.notes), secrets.values);
   } finally {
     await own?.destroy();
