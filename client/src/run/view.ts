@@ -1,6 +1,7 @@
 import type { ExecutionResult } from '../../../server/src/engine/execute';
 import { headersForDisplay } from '../../../server/src/engine/resolve/display';
 import { maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
+import { redirectsForDisplay, responseHeadersForDisplay, textsForDisplay } from '../../../server/src/engine/run/display';
 import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
@@ -53,7 +54,8 @@ function prettyJsonOf(body: string): string | undefined {
 }
 
 /**
- * The request with literal credentials masked too: the executor already keeps secret references, but a token
+ * The request with literal credentials masked too (and, below, the redirects, the Location header, notes and the
+ * error, which may quote URLs): the executor already keeps secret references, but a token
  * written literally in a file (which the lint rules flag) must not be shown or stored either.
  */
 function maskedRequest(request: ExecutionResult['request']): ExecutionResult['request'] {
@@ -89,10 +91,9 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
     ...(prettyJson !== undefined && prettyJson !== body ? { prettyJson } : {}),
     request: maskedRequest(result.request),
     curl: meta.curl,
-    response: result.response,
-    redirects: result.redirects,
-    error: result.error,
-    notes: result.notes,
+    response: { ...result.response, headers: responseHeadersForDisplay(result.response.headers) },
+    redirects: redirectsForDisplay(result.redirects),
+    ...textsForDisplay(result),
     visibleToContact: result.visibleToContact,
     differsFromOpenCX: result.differsFromOpenCX,
   };

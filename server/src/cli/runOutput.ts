@@ -1,6 +1,7 @@
 import type { ExecutionResult } from '../engine/execute';
 import { maskUrlForDisplay, SOURCE_LABELS } from '../engine/resolve';
 import { headersForDisplay } from '../engine/resolve/display';
+import { redirectsForDisplay, responseHeadersForDisplay, textsForDisplay } from '../engine/run/display';
 import type { RunExplanation } from '../engine/run/explain';
 
 /** Terminals get the AI's text up to this many characters; `--format json` always has all of it. */
@@ -21,23 +22,24 @@ function maskedRequest(request: ExecutionResult['request']) {
  * explanation, redirects, the underlying error and whether the run differed from OpenCX. Secrets masked.
  */
 export function runJson(result: ExecutionResult, explanation: RunExplanation): string {
+  const texts = textsForDisplay(result);
   const output = {
     outcome: result.outcome,
     ai: result.ai,
     request: maskedRequest(result.request),
     response: {
       status: result.response.status,
-      headers: result.response.headers,
+      headers: responseHeadersForDisplay(result.response.headers),
       bytes: result.response.bytes,
       tokens: result.response.tokens,
       timing: result.response.timing,
       ...(result.response.truncated ? { truncated: result.response.truncated } : {}),
     },
     visibleToContact: result.visibleToContact,
-    notes: result.notes,
+    notes: texts.notes,
     explanation,
-    redirects: result.redirects,
-    error: result.error,
+    redirects: redirectsForDisplay(result.redirects),
+    error: texts.error,
     differsFromOpenCX: result.differsFromOpenCX,
   };
   return JSON.stringify(output, null, 2) + '\n';
@@ -56,6 +58,7 @@ function keptNote(result: ExecutionResult): string {
 
 /** `run` in text: the AI's view first, then why, then the request as sent with each header's source. */
 export function runText(result: ExecutionResult, explanation: RunExplanation): string {
+  result = { ...result, ...textsForDisplay(result) };
   const body = result.ai.body.length > TEXT_BODY_CAP
     ? `${result.ai.body.slice(0, TEXT_BODY_CAP)}\n… ${result.ai.body.length - TEXT_BODY_CAP} more characters (--format json prints all of them)`
     : result.ai.body;
@@ -77,7 +80,7 @@ export function runText(result: ExecutionResult, explanation: RunExplanation): s
       ...h.shadowed.map((s) => `    ~~${s.value}~~ (shadowed: ${SOURCE_LABELS[s.source]})`),
     ]),
     ...(request.body !== null ? ['  Body:', ...request.body.split('\n').map((l) => `    ${l}`)] : []),
-    ...result.redirects.map((r) => `  ↪ ${r.status} ${r.method} ${r.url} → ${r.to}`),
+    ...redirectsForDisplay(result.redirects).map((r) => `  ↪ ${r.status} ${r.method} ${r.url} → ${r.to}`),
   ];
   if (!result.visibleToContact) lines.push('', 'Visible to contact: no: the AI would never be offered this action for this contact (sent anyway, as a test).');
   if (result.notes.length) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));

@@ -46,7 +46,10 @@ describe('masking: every form a server may echo a secret in', () => {
     test(`${name}: in the body, a response header and a redirect's Location`, async () => {
       const server = await startServer((req, res) => {
         // The forms a URL can hold as they are go in the Location; the others are percent-encoded by the server.
-        if (req.url?.startsWith('/start')) return res.writeHead(302, { Location: `/echo?v=${/^[\w%.~-]+$/.test(form) ? form : encodeURIComponent(form)}` }).end();
+        if (req.url?.startsWith('/start')) {
+          res.writeHead(302, { Location: `/echo?v=${/^[\w%.~-]+$/.test(form) ? form : encodeURIComponent(form)}` }).end();
+          return;
+        }
         res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Echo': Buffer.from(form, 'utf8').toString('latin1') });
         res.end(`before<${form}>after`);
       }, tls.certificate);

@@ -1,4 +1,5 @@
 import type { ExecutionResult } from '../execute';
+import { maskText } from './display';
 
 /** A plain explanation of a run for the human, next to the exact text the AI receives. */
 export interface RunExplanation {
@@ -50,7 +51,7 @@ function redirectRefused(result: ExecutionResult): RunExplanation {
     level: 'error',
     headline: `Redirect ${result.response.status ?? ''} not followed`.replace('  ', ' '),
     details: [
-      result.error?.message ?? 'A redirect was not followed.',
+      maskText(result.error?.message ?? 'A redirect was not followed.'),
       'OpenCX would have followed it: what its AI then gets is the other location\'s answer, which this run does not ask for, so that your credentials stay where you sent them.',
     ],
   };
@@ -61,7 +62,7 @@ export function explainRun(result: ExecutionResult, tokenBudget?: number): RunEx
   let explanation: RunExplanation;
   switch (result.outcome) {
     case 'refused':
-      explanation = result.sent ? redirectRefused(result) : { level: 'error', headline: 'Not sent', details: [result.error?.message ?? 'OpenCX would not send this request.'] };
+      explanation = result.sent ? redirectRefused(result) : { level: 'error', headline: 'Not sent', details: [maskText(result.error?.message ?? 'OpenCX would not send this request.')] };
       break;
     case 'timeout':
       explanation = {
