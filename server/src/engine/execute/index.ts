@@ -17,8 +17,10 @@ import { checkUrl } from './urlPolicy';
  * Flow: a dry-run plan with placeholders is refused → URL policy (https only; http only on loopback with
  * `allowHttp`) → secrets read from the injected SecretSource (a missing one stops the run before anything is sent)
  * → the request prepared twice, filled for the wire and masked for the result → one exchange through the injected
- * undici dispatcher under `AbortSignal.timeout` (redirects followed as fetch does, no retry) → OpenCX's rules turn
- * the end into the AI's view → tokens counted → every string of the result searched for secret values.
+ * undici dispatcher, or one of the run's own (see createDispatcher), under `AbortSignal.timeout` (redirects
+ * followed as fetch does, except those redirectPolicy.ts refuses; no retry; the body decoded as it arrives and kept
+ * up to `maxBodyBytes`, see BodySink) → OpenCX's rules turn the end into the AI's view → tokens counted → every
+ * string of the result searched for secret values.
  *
  * Masking: the result keeps each `${secret:NAME}` reference where the plan has it (so the human sees which secret
  * went where), never `••••` and never the value. Secrets are read only once the request is about to be sent.
