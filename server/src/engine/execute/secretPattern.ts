@@ -34,8 +34,8 @@ export function escapedFormsPattern(value: string): string {
 const MIN_SHIFTED_BASE64 = 8;
 
 /**
- * The value's base64 and base64url texts: the whole value (with and without padding), and for a value that starts
- * 1 or 2 bytes into a longer encoded text, the characters that depend on the value's bytes alone.
+ * The value's base64 and base64url texts: the whole value (with and without padding), and for a value inside a
+ * longer encoded text (starting 0, 1 or 2 bytes past a 3-byte group), the characters that depend on its bytes alone.
  */
 export function base64Forms(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8');
