@@ -69,6 +69,7 @@ function aiSection(view: RunView): HTMLElement {
     tabs(view),
     el('p', { class: over ? 'meta warning' : 'meta' }, `${bytes(view.ai.bytes)} · ${view.ai.tokens}${view.ai.tokensEstimated ? ' (estimated)' : ''} tokens of a ${view.ai.tokenBudget}-token budget${over ? ' — above the budget' : ''}`),
     view.error && (view.outcome === 'network-error' || view.outcome === 'timeout') && el('p', { class: 'meta', id: 'underlying-error' }, `Underlying error (not given to the AI): ${view.error.message}`),
+    view.ai.heldBytes !== undefined && el('p', { class: 'banner info', id: 'body-cap' }, `The body is ${bytes(view.ai.bytes)}: the AI would receive all of it. This view holds the first ${bytes(view.ai.heldBytes)} (opencx.run.maxBodyBytes).`),
     view.ai.truncated && el('p', { class: 'banner info' }, `Showing the first ${bytes(view.ai.body.length)} only; the AI receives all of it. `, button('Open the full body in an editor', { type: 'openFullBody' })),
   );
 }

@@ -78,6 +78,7 @@ export async function runAction(ctx: RunContext, given?: vscode.Uri, presetValue
       timeoutMs: settings.timeoutMs,
       allowHttp: settings.allowHttpLoopback,
       caCertificates: await readCaCertificates(settings.caCertificates),
+      maxBodyBytes: settings.maxBodyBytes,
       meta: { actionName: description.actionName, environment: resolved.plan.environment, contact: resolved.plan.contact, ranAt: new Date(), tokenBudget: settings.tokenBudget },
     }),
   );

@@ -12,6 +12,8 @@ export interface RunOptions {
   allowHttp: boolean;
   /** Extra trusted CA certificates (PEM), e.g. a company CA or the demo's; the system's roots stay trusted. */
   caCertificates: string[];
+  /** Decoded body bytes the run keeps (`opencx.run.maxBodyBytes`). */
+  maxBodyBytes: number;
   meta: Omit<RunMeta, 'curl'>;
 }
 
@@ -27,6 +29,7 @@ export async function runPlan(plan: RequestPlan, options: RunOptions): Promise<R
     timeoutMs: options.timeoutMs,
     allowHttp: options.allowHttp,
     caCertificates: options.caCertificates,
+    maxBodyBytes: options.maxBodyBytes,
   });
   return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan) }) };
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { DEFAULT_TOKEN_BUDGET, OPENCX_TIMEOUT_MS } from '../../../server/src/engine';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_BUDGET, MAX_BODY_BYTES_LIMIT, OPENCX_TIMEOUT_MS } from '../../../server/src/engine';
 
 export interface RunSettings {
   timeoutMs: number;
   allowHttpLoopback: boolean;
   tokenBudget: number;
   caCertificates: string[];
+  /** Decoded body bytes a run keeps; past them the body is counted, not kept. */
+  maxBodyBytes: number;
 }
 
 const positive = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback);
@@ -23,5 +25,6 @@ export function runSettings(scope: vscode.Uri): RunSettings {
     allowHttpLoopback: c.get('allowHttpLoopback') === true,
     tokenBudget: positive(c.get('tokenBudget'), DEFAULT_TOKEN_BUDGET),
     caCertificates: (c.get<unknown[]>('caCertificates') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0),
+    maxBodyBytes: Math.min(positive(c.get('maxBodyBytes'), DEFAULT_MAX_BODY_BYTES), MAX_BODY_BYTES_LIMIT),
   };
 }

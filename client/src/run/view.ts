@@ -1,5 +1,5 @@
 import {
-  type ExecutionResult, explainRun, headersForDisplay, maskUrlForDisplay, type RunExplanation,
+  type ExecutionResult, explainRun, headersForDisplay, maskUrlForDisplay, redirectsForDisplay, responseHeadersForDisplay, type RunExplanation, textsForDisplay,
 } from '../../../server/src/engine';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
@@ -13,7 +13,12 @@ export interface RunView {
   ranAt: string;
   outcome: ExecutionResult['outcome'];
   explanation: RunExplanation;
-  ai: { status: number | null; body: string; truncated: boolean; bytes: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
+  /**
+   * `bytes`: what the AI receives (all of the body, also past the run's cap). `heldBytes`: set when the body was
+   * longer than the cap (`opencx.run.maxBodyBytes`): the run holds only that many first bytes, and `body` is theirs.
+   * `truncated`: `body` is further cut at DISPLAY_CAP_CHARS for the page.
+   */
+  ai: { status: number | null; body: string; truncated: boolean; bytes: number; heldBytes?: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
   /** The body as pretty-printed JSON, when the AI's text is JSON (a second view only). */
   prettyJson?: string;
   request: ExecutionResult['request'];
@@ -47,7 +52,8 @@ function prettyJsonOf(body: string): string | undefined {
 }
 
 /**
- * The request with literal credentials masked too: the executor already keeps secret references, but a token
+ * The request with literal credentials masked too (and, below, the redirects, the Location header, notes and the
+ * error, which may quote URLs): the executor already keeps secret references, but a token
  * written literally in a file (which the lint rules flag) must not be shown or stored either.
  */
 function maskedRequest(request: ExecutionResult['request']): ExecutionResult['request'] {
@@ -74,7 +80,8 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
       status: result.ai.status,
       body,
       truncated,
-      bytes: Buffer.byteLength(result.ai.body, 'utf8'),
+      bytes: result.response.truncated ? result.response.bytes : Buffer.byteLength(result.ai.body, 'utf8'),
+      ...(result.response.truncated ? { heldBytes: result.response.truncated.keptBytes } : {}),
       tokens: result.response.tokens,
       tokensEstimated: result.response.tokensEstimated,
       tokenBudget: meta.tokenBudget,
@@ -82,10 +89,9 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
     ...(prettyJson !== undefined && prettyJson !== body ? { prettyJson } : {}),
     request: maskedRequest(result.request),
     curl: meta.curl,
-    response: result.response,
-    redirects: result.redirects,
-    error: result.error,
-    notes: result.notes,
+    response: { ...result.response, headers: responseHeadersForDisplay(result.response.headers) },
+    redirects: redirectsForDisplay(result.redirects),
+    ...textsForDisplay(result),
     visibleToContact: result.visibleToContact,
     differsFromOpenCX: result.differsFromOpenCX,
   };

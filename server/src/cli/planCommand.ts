@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  formatPlanText, JsonDocument, lintDocument, planForDisplay, type ResolveError, resolveRequest,
-} from '../engine';
+import { formatPlanText, JsonDocument, lintDocument, planForDisplay, type ResolveError, resolveRequest } from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource } from './envSecrets';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_TOKEN_BUDGET, executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy,
-} from '../engine';
+import { DEFAULT_TOKEN_BUDGET, executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy } from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
+import { parseMaxBodyBytes } from './maxBodyBytes';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
 import { runJson, runText } from './runOutput';
 import { EXIT, InputError, OptionValueError, UsageError } from './usage';
@@ -23,10 +22,11 @@ function parseRunArgs(args: string[]) {
       'timeout-ms': { type: 'string' },
       'allow-http': { type: 'boolean', default: false },
       ca: { type: 'string', multiple: true, default: [] },
+      'max-body-bytes': { type: 'string' },
     },
   });
   const { file } = actionFileAndFormat('run', positionals, values.format);
-  return { file, values, timeoutMs: parseTimeout(values['timeout-ms']) };
+  return { file, values, timeoutMs: parseTimeout(values['timeout-ms']), maxBodyBytes: parseMaxBodyBytes(values['max-body-bytes']) };
 }
 
 /** The largest delay Node's timers take (2^31 - 1 ms, about 24.8 days); a larger one would fire at once. */
@@ -54,11 +54,11 @@ function readCas(paths: readonly string[], cwd: string): string[] {
 
 /**
  * `opencx-actions run FILE [--param name=value]… [--env NAME] [--contact NAME] [--config PATH] [--timeout-ms N]
- * [--allow-http] [--ca PEM]… [--format text|json]`: sends the request exactly as OpenCX would (secrets from
+ * [--allow-http] [--ca PEM]… [--max-body-bytes N] [--format text|json]`: sends the request exactly as OpenCX would (secrets from
  * OPENCX_SECRET_<NAME>) and prints what the AI receives, then the request with each header's source.
  */
 export async function runCommand(args: string[], context: CliContext): Promise<number> {
-  const { file: given, values, timeoutMs } = parseRunArgs(args);
+  const { file: given, values, timeoutMs, maxBodyBytes } = parseRunArgs(args);
   const file = readNamedFile(given, context.cwd);
   const document = new JsonDocument(file.text);
   if (!document.wellFormed) {
@@ -87,6 +87,7 @@ export async function runCommand(args: string[], context: CliContext): Promise<n
   const result = await executePlan(plan, {
     secrets,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     allowHttp: values['allow-http'] === true,
     caCertificates: readCas(values.ca ?? [], context.cwd),
   });

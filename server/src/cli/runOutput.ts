@@ -1,6 +1,4 @@
-import {
-  type ExecutionResult, headersForDisplay, maskUrlForDisplay, type RunExplanation, SOURCE_LABELS,
-} from '../engine';
+import { type ExecutionResult, headersForDisplay, maskUrlForDisplay, redirectsForDisplay, responseHeadersForDisplay, type RunExplanation, SOURCE_LABELS, textsForDisplay } from '../engine';
 
 /** Terminals get the AI's text up to this many characters; `--format json` always has all of it. */
 const TEXT_BODY_CAP = 64 * 1024;
@@ -20,22 +18,24 @@ function maskedRequest(request: ExecutionResult['request']) {
  * explanation, redirects, the underlying error and whether the run differed from OpenCX. Secrets masked.
  */
 export function runJson(result: ExecutionResult, explanation: RunExplanation): string {
+  const texts = textsForDisplay(result);
   const output = {
     outcome: result.outcome,
     ai: result.ai,
     request: maskedRequest(result.request),
     response: {
       status: result.response.status,
-      headers: result.response.headers,
+      headers: responseHeadersForDisplay(result.response.headers),
       bytes: result.response.bytes,
       tokens: result.response.tokens,
       timing: result.response.timing,
+      ...(result.response.truncated ? { truncated: result.response.truncated } : {}),
     },
     visibleToContact: result.visibleToContact,
-    notes: result.notes,
+    notes: texts.notes,
     explanation,
-    redirects: result.redirects,
-    error: result.error,
+    redirects: redirectsForDisplay(result.redirects),
+    error: texts.error,
     differsFromOpenCX: result.differsFromOpenCX,
   };
   return JSON.stringify(output, null, 2) + '\n';
@@ -46,8 +46,15 @@ export function underlyingError(result: ExecutionResult): string | undefined {
   return result.error && (result.outcome === 'network-error' || result.outcome === 'timeout') ? result.error.message : undefined;
 }
 
+/** For a body longer than the cap: how much of it this run holds. */
+function keptNote(result: ExecutionResult): string {
+  const truncated = result.response.truncated;
+  return truncated ? ` (the AI would receive all of them; the first ${truncated.keptBytes} are kept and shown)` : '';
+}
+
 /** `run` in text: the AI's view first, then why, then the request as sent with each header's source. */
 export function runText(result: ExecutionResult, explanation: RunExplanation): string {
+  result = { ...result, ...textsForDisplay(result) };
   const body = result.ai.body.length > TEXT_BODY_CAP
     ? `${result.ai.body.slice(0, TEXT_BODY_CAP)}\n… ${result.ai.body.length - TEXT_BODY_CAP} more characters (--format json prints all of them)`
     : result.ai.body;
@@ -57,7 +64,7 @@ export function runText(result: ExecutionResult, explanation: RunExplanation): s
     '─'.repeat(60),
     body,
     '─'.repeat(60),
-    `${result.response.bytes} bytes · ${result.response.tokens}${result.response.tokensEstimated ? ' (estimated)' : ''} tokens · ${Math.round(result.response.timing.totalMs)} ms`,
+    `${result.response.bytes} bytes${keptNote(result)} · ${result.response.tokens}${result.response.tokensEstimated ? ' (estimated)' : ''} tokens · ${Math.round(result.response.timing.totalMs)} ms`,
     ...(underlyingError(result) ? [`Underlying error (not given to the AI): ${underlyingError(result)}`] : []),
     '',
     explanation.headline,
@@ -69,7 +76,7 @@ export function runText(result: ExecutionResult, explanation: RunExplanation): s
       ...h.shadowed.map((s) => `    ~~${s.value}~~ (shadowed: ${SOURCE_LABELS[s.source]})`),
     ]),
     ...(request.body !== null ? ['  Body:', ...request.body.split('\n').map((l) => `    ${l}`)] : []),
-    ...result.redirects.map((r) => `  ↪ ${r.status} ${r.method} ${r.url} → ${r.to}`),
+    ...redirectsForDisplay(result.redirects).map((r) => `  ↪ ${r.status} ${r.method} ${r.url} → ${r.to}`),
   ];
   if (!result.visibleToContact) lines.push('', 'Visible to contact: no: the AI would never be offered this action for this contact (sent anyway, as a test).');
   if (result.notes.length) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));

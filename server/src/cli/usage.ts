@@ -36,6 +36,7 @@ Options for run (and --param, --env, --contact, --config as for plan):
   --timeout-ms <n>      a development timeout instead of OpenCX's ${OPENCX_TIMEOUT_MS} (the result then differs from OpenCX)
   --allow-http          send http:// to loopback hosts (OpenCX never calls http://)
   --ca <file>           trust an extra CA certificate (PEM), repeatable
+  --max-body-bytes <n>  keep at most n bytes of the body (default 52428800); past them it is counted, not kept
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
 
 Common options:

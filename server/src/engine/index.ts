@@ -56,7 +56,9 @@ export type {
   ExecutionTiming, RedirectHop, ResponseHeader, ResponseRecord, SentRequest,
 } from './execute/execution';
 export { secretsUsedBy } from './execute/secrets';
+export { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './execute/bodySink';
 
 // Run: the inputs a run asks for, and the explanation of a result.
 export { parseInput, runInputs, type RunInput } from './run/inputs';
 export { DEFAULT_TOKEN_BUDGET, explainRun, type RunExplanation } from './run/explain';
+export { maskText, redirectsForDisplay, responseHeadersForDisplay, textsForDisplay } from './run/display';

@@ -1,4 +1,4 @@
-// A self-signed certificate for 127.0.0.1 and localhost, made when a test starts (no private key is committed).
+// A self-signed certificate for 127.0.0.1, 127.0.0.2 (the "other host" of redirect tests) and localhost, made when a test starts (no private key is committed).
 // With `openssl` on the PATH it makes the certificate; without it, the certificate is assembled here in DER with
 // node:crypto (an ECDSA P-256 key, basicConstraints CA:TRUE and a subjectAltName, signed with itself).
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ function opensslCertificate(): TestCertificate | undefined {
     const run = spawnSync('openssl', [
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
       '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,IP:127.0.0.2,DNS:localhost',
     ], { encoding: 'utf8' });
     if (run.error || run.status !== 0) return undefined;
     return { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8'), maker: 'openssl' };
@@ -50,7 +50,7 @@ export function nodeCertificate(): TestCertificate {
     publicKey.export({ type: 'spki', format: 'der' }),
     der(0xa3, seq(
       seq(oid('2.5.29.19'), der(0x01, Buffer.from([0xff])), der(0x04, seq(der(0x01, Buffer.from([0xff]))))),
-      seq(oid('2.5.29.17'), der(0x04, seq(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from('localhost'))))),
+      seq(oid('2.5.29.17'), der(0x04, seq(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x87, Buffer.from([127, 0, 0, 2])), der(0x82, Buffer.from('localhost'))))),
     )),
   );
   const signature = crypto.sign('sha256', tbs, privateKey);

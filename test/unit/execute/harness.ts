@@ -30,8 +30,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server that records each request (with its whole body) and then lets `handler` answer it. */
-export async function startServer(handler: Handler, certificate?: TestCertificate): Promise<TestServer> {
+/**
+ * A server that records each request (with its whole body) and then lets `handler` answer it. `host` is 127.0.0.1
+ * unless told otherwise (127.0.0.2 plays another host: the whole 127.0.0.0/8 is loopback).
+ */
+export async function startServer(handler: Handler, certificate?: TestCertificate, host = '127.0.0.1'): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -48,10 +51,10 @@ export async function startServer(handler: Handler, certificate?: TestCertificat
   const state = { connections: 0 };
   server.on('connection', () => state.connections++);
   server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {
-    origin: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
+    origin: `${certificate ? 'https' : 'http'}://${host}:${port}`,
     port,
     requests,
     get connections() {

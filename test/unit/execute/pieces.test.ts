@@ -4,7 +4,9 @@ import zlib from 'node:zlib';
 import { describe, test } from 'node:test';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describeFailure } from '../../../server/src/engine/execute/failure';
-import { decodeBody } from '../../../server/src/engine/execute/responseText';
+import { BodySink, DEFAULT_MAX_BODY_BYTES } from '../../../server/src/engine/execute/bodySink';
+import { decodedBody, type DecodedBody } from '../../../server/src/engine/execute/responseText';
+import type { ResponseHeader } from '../../../server/src/engine/execute/execution';
 import { countAiTokens, EXACT_TOKEN_LIMIT } from '../../../server/src/engine/execute/tokens';
 
 const systemError = (code: string, syscall: string, message: string) => Object.assign(new Error(message), { code, syscall });
@@ -29,28 +31,64 @@ describe('describeFailure', () => {
   });
 });
 
+/** A body through the sink, chunk by chunk, as the transport feeds it; then the text the AI gets. */
+async function decodeBody(chunks: Buffer[], headers: ResponseHeader[], cap = DEFAULT_MAX_BODY_BYTES): Promise<DecodedBody & { note?: string }> {
+  const sink = new BodySink(headers, cap);
+  for (const chunk of chunks) sink.write(chunk);
+  await sink.end();
+  const decoded = decodedBody(sink.capture());
+  return { ...decoded, ...(decoded.notes.length ? { note: decoded.notes[0] } : {}) };
+}
+
 describe('decodeBody: as fetch reads a body', () => {
   const json = '{"ok":true,"items":["a","b"]}';
   const contentEncoding = (value: string) => [{ name: 'Content-Encoding', value }];
 
-  test('deflate with and without the zlib wrapper, br, and gzip then br', () => {
-    assert.equal(decodeBody([zlib.deflateSync(json)], contentEncoding('deflate')).text, json);
-    assert.equal(decodeBody([zlib.deflateRawSync(json)], contentEncoding('deflate')).text, json);
-    assert.equal(decodeBody([zlib.brotliCompressSync(json)], contentEncoding('br')).text, json);
+  test('deflate with and without the zlib wrapper, br, and gzip then br', async () => {
+    assert.equal((await decodeBody([zlib.deflateSync(json)], contentEncoding('deflate'))).text, json);
+    assert.equal((await decodeBody([zlib.deflateRawSync(json)], contentEncoding('deflate'))).text, json);
+    assert.equal((await decodeBody([zlib.brotliCompressSync(json)], contentEncoding('br'))).text, json);
     const twice = zlib.brotliCompressSync(zlib.gzipSync(json));
-    const decoded = decodeBody([twice], contentEncoding('gzip, br'));
+    const decoded = await decodeBody([twice], contentEncoding('gzip, br'));
     assert.deepEqual({ text: decoded.text, bytes: decoded.bytes }, { text: json, bytes: json.length });
   });
 
-  test('an unknown coding leaves the bytes as they are (fetch does not decode them), with a note', () => {
-    const decoded = decodeBody([Buffer.from(json)], contentEncoding('zstd'));
+  test('an unknown coding leaves the bytes as they are (fetch does not decode them), with a note', async () => {
+    const decoded = await decodeBody([Buffer.from(json)], contentEncoding('zstd'));
     assert.equal(decoded.text, json);
     assert.equal(decoded.note, 'The body was sent with Content-Encoding zstd; fetch does not decode zstd, so the AI gets the encoded bytes as text.');
   });
 
-  test('chunks are joined before decoding, so a character split across chunks survives', () => {
+  test('chunks are joined before decoding, so a character split across chunks survives', async () => {
     const euro = Buffer.from('12 €');
-    assert.equal(decodeBody([euro.subarray(0, 4), euro.subarray(4)], []).text, '12 €');
+    assert.equal((await decodeBody([euro.subarray(0, 4), euro.subarray(4)], [])).text, '12 €');
+  });
+
+  test('a compressed body split anywhere, in many small chunks, decodes the same', async () => {
+    const gz = zlib.gzipSync(json.repeat(50));
+    const chunks = Array.from({ length: Math.ceil(gz.length / 7) }, (_, i) => gz.subarray(i * 7, i * 7 + 7));
+    for (const encoding of ['gzip', 'x-gzip']) assert.equal((await decodeBody(chunks, contentEncoding(encoding))).text, json.repeat(50));
+  });
+
+  test('past the cap the bytes are counted, not kept; a character cut at the cap is dropped, not replaced', async () => {
+    const text = '€'.repeat(1000); // 3 bytes each
+    const plain = await decodeBody([Buffer.from(text)], [], 1000);
+    assert.deepEqual({ chars: plain.text.length, bytes: plain.bytes }, { chars: 333, bytes: 3000 });
+    assert.ok(!plain.text.includes('\uFFFD'));
+    for (const [coding, compress] of [['gzip', zlib.gzipSync], ['deflate', zlib.deflateSync], ['br', zlib.brotliCompressSync]] as const) {
+      const decoded = await decodeBody([compress(Buffer.from(text))], contentEncoding(coding), 1000);
+      assert.deepEqual({ text: decoded.text, bytes: decoded.bytes }, { text: plain.text, bytes: 3000 }, coding);
+    }
+  });
+
+  test('corrupt data of a known coding is an error (fetch fails the body); the wire bytes are still counted', async () => {
+    const sink = new BodySink(contentEncoding('gzip'), 1000);
+    sink.write(Buffer.from('this is not gzip at all'));
+    await sink.end();
+    const capture = sink.capture();
+    assert.ok(capture.error instanceof Error);
+    assert.equal(capture.wireBytes, 23);
+    assert.throws(() => decodedBody(capture));
   });
 });
 

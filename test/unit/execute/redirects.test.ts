@@ -117,11 +117,12 @@ describe('redirects', () => {
     }
   });
 
+  // An action's Authorization that is not credential-shaped: the run follows (see redirectSecurity.test.ts for the rest).
   test('to another origin, Authorization is not sent; other headers are', async () => {
     const other = await routed({ '/landing': [200, {}, 'landed'] });
     const first = await routed({ '/start': [302, { Location: `${other.origin}/landing` }, ''] });
     try {
-      const plan = planFor(`${first.origin}/start`, { headers: [USER_AGENT, header('Authorization', 'Bearer abc', 'globalVariable'), header('X-Tenant', 'acme')] });
+      const plan = planFor(`${first.origin}/start`, { headers: [USER_AGENT, header('Authorization', 'Bearer abc', 'action'), header('X-Tenant', 'acme')] });
       const result = await executePlan(plan, { dispatcher: tls.agent });
       assert.deepEqual(result.ai, { status: 200, body: 'landed' });
       assertHeaders(requestFor(first, '/start'), plannedPairs(plan), ADDED_WITHOUT_BODY);

@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
 import type { RequestPlan } from '../model/plan';
@@ -23,23 +24,48 @@ function parseAddress(address: string): { hostname: string; port: number } {
   return parsed;
 }
 
+/** A run's own dispatcher, and how to end everything it opened. */
+export interface OwnDispatcher {
+  dispatcher: Dispatcher;
+  /** Destroys the dispatcher and every socket it opened, also one still in its TLS handshake. */
+  destroy(): Promise<void>;
+}
+
 /**
- * An undici dispatcher for these options, or undefined when the defaults do (undici's global dispatcher). With
- * `connectTo`, connections to that host go to the given address while the URL, the Host header and the TLS server
- * name (SNI and certificate check) stay the host's, as curl's --connect-to does. Close it after the run.
+ * The run's own undici dispatcher. With `connectTo`, connections to that host go to the given address while the
+ * URL, the Host header and the TLS server name (SNI and certificate check) stay the host's, as curl's
+ * --connect-to does.
+ *
+ * Why always one of our own, not undici's global one: undici gives up on a connection (TCP and the TLS handshake)
+ * after its own 10 s, whatever the run's timeout, and neither an aborted request nor a destroyed Agent cancels a
+ * connection still being made. A handshake that stalls would end the run at 10 s instead of 60 s, or keep a
+ * process alive after a shorter development timeout. So `connectTimeoutMs` is the run's timeout, and `destroy`
+ * also ends the sockets still connecting (the connector returns each socket it makes).
  */
-export function createDispatcher(options: TransportOptions): Dispatcher | undefined {
+export function createDispatcher(options: TransportOptions & { connectTimeoutMs: number }): OwnDispatcher {
   const extraCas = options.caCertificates ?? [];
-  if (!extraCas.length && !options.connectTo) return undefined;
-  const connector = buildConnector(extraCas.length ? { ca: [...rootCertificates, ...extraCas] } : {});
+  const connector = buildConnector({ timeout: options.connectTimeoutMs, ...(extraCas.length ? { ca: [...rootCertificates, ...extraCas] } : {}) });
   const connectTo = options.connectTo;
   const target = connectTo ? parseAddress(connectTo.address) : undefined;
-  return new Agent({
+  const sockets = new Set<Socket>();
+  const track = (socket: unknown) => {
+    if (!(socket instanceof Socket)) return;
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  const dispatcher = new Agent({
     connect: (connectOptions, callback) => {
-      if (connectTo && target && connectOptions.hostname === connectTo.host) {
-        return connector({ ...connectOptions, hostname: target.hostname, port: String(target.port) }, callback);
-      }
-      return connector(connectOptions, callback);
+      const rerouted = connectTo && target && connectOptions.hostname === connectTo.host;
+      const socket = connector(rerouted ? { ...connectOptions, hostname: target.hostname, port: String(target.port) } : connectOptions, callback);
+      track(socket);
+      return socket;
     },
   });
+  return {
+    dispatcher,
+    destroy: async () => {
+      for (const socket of sockets) socket.destroy();
+      await dispatcher.destroy();
+    },
+  };
 }

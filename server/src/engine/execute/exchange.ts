@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { ConnectionWatch } from './connectionWatch';
 import { describeFailure } from './failure';
 import type { HopRequest } from './prepare';
+import type { RedirectPolicyContext } from './redirectPolicy';
 import { followRedirect, isFollowedRedirect } from './redirects';
 import { sendHop, type HopContext, type HopResponse } from './transport';
 import type { Clock, ExecutionError, RedirectHop } from './execution';
@@ -15,12 +16,18 @@ export interface ExchangeSettings {
   dispatcher: Dispatcher;
   clock: Clock;
   timeoutMs: number;
+  /** Decoded body bytes a response keeps (see BodySink). */
+  maxBodyBytes: number;
+  /** What decides whether a redirect fetch would follow is followed by this run (see redirectPolicy.ts). */
+  redirectPolicy: RedirectPolicyContext;
 }
 
 export type ExchangeEnd =
   | { kind: 'response'; response: HopResponse }
   | { kind: 'timeout'; partial: HopResponse | null }
-  | { kind: 'failed'; error: ExecutionError; partial: HopResponse | null };
+  | { kind: 'failed'; error: ExecutionError; partial: HopResponse | null }
+  /** A redirect fetch would follow and this run did not: `response` is the redirect. */
+  | { kind: 'refused'; error: ExecutionError; response: HopResponse };
 
 export interface ExchangeRecord {
   end: ExchangeEnd;
@@ -38,11 +45,11 @@ export interface ExchangeRecord {
 export async function runExchange(first: HopRequest, settings: ExchangeSettings): Promise<ExchangeRecord> {
   const watch = new ConnectionWatch(settings.dispatcher, first.url.origin, settings.clock);
   const signal = AbortSignal.timeout(settings.timeoutMs);
-  const context: HopContext = { dispatcher: settings.dispatcher, signal, clock: settings.clock, watch, wantsBody: (status, headers) => !isFollowedRedirect(status, headers) };
+  const context: HopContext = { dispatcher: settings.dispatcher, signal, clock: settings.clock, watch, wantsBody: (status, headers) => !isFollowedRedirect(status, headers), maxBodyBytes: settings.maxBodyBytes };
   const record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'> = { request: first, redirects: [], notes: [], startedAt: settings.clock.now() };
   watch.start();
   try {
-    const end = await follow(record, context);
+    const end = await follow(record, context, settings.redirectPolicy);
     return { ...record, end, endedAt: settings.clock.now(), connection: watch.firstConnection() };
   } finally {
     watch.stop();
@@ -50,7 +57,7 @@ export async function runExchange(first: HopRequest, settings: ExchangeSettings)
 }
 
 /** Sends `record.request`, and each redirect's request after it, until a response that is not followed. */
-async function follow(record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'>, context: HopContext): Promise<ExchangeEnd> {
+async function follow(record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connection'>, context: HopContext, policy: RedirectPolicyContext): Promise<ExchangeEnd> {
   for (;;) {
     const outcome = await sendHop(record.request, context);
     if (outcome.kind === 'failed') {
@@ -60,8 +67,9 @@ async function follow(record: Omit<ExchangeRecord, 'end' | 'endedAt' | 'connecti
     }
     const { response } = outcome;
     if (!isFollowedRedirect(response.status, response.headers)) return { kind: 'response', response };
-    const step = followRedirect(record.request, response, record.redirects.length);
+    const step = followRedirect(record.request, response, record.redirects.length, policy);
     if (step.kind === 'error') return { kind: 'failed', error: step.error, partial: null };
+    if (step.kind === 'refused') return { kind: 'refused', error: step.error, response };
     record.redirects.push(step.hop);
     record.notes.push(...step.notes);
     record.request = step.request;

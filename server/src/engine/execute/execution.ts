@@ -28,7 +28,8 @@ export function timeoutText(timeoutMs: number): string {
  * - `timeout`: no complete response (headers and body) within the timeout;
  * - `network-error`: DNS, refused, reset (also in the middle of the body), TLS, an unusable redirect;
  * - `refused`: nothing was sent: OpenCX would not call the URL (not https://), a secret has no value, or the plan
- *   is a dry run with placeholders.
+ *   is a dry run with placeholders; or (`sent` true) a redirect that OpenCX's fetch would follow was not followed:
+ *   https → http, or credentials leaving their origin (see redirectPolicy.ts).
  */
 export type ExecutionOutcome = 'success' | 'http-error' | 'timeout' | 'network-error' | 'refused';
 
@@ -57,6 +58,11 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** Send `http://` URLs whose host is loopback (127.0.0.0/8, ::1, localhost). OpenCX never calls `http://`. */
   allowHttp?: boolean;
+  /**
+   * Decoded body bytes kept in memory (default 50 MiB, at most 500 MiB); past them the body is counted, not kept,
+   * and the result says so. OpenCX itself reads the whole body.
+   */
+  maxBodyBytes?: number;
 }
 
 /** Exactly what OpenCX hands the AI for this call: the status (null for a network error) and the body text. */
@@ -120,9 +126,14 @@ export interface ResponseRecord {
   bytes: number;
   /** Tokens of the AI's text (`ai.body`) with the o200k_base tokenizer. */
   tokens: number;
-  /** True when the body was too long to tokenize whole and `tokens` was extrapolated from samples. */
+  /** True when `tokens` was extrapolated: the body was too long to tokenize whole, or longer than the cap. */
   tokensEstimated: boolean;
   timing: ExecutionTiming;
+  /**
+   * Set when the body was longer than the cap (`maxBodyBytes`): `bytes` counts all of it (what the AI would have
+   * received), while `ai.body` is the text of the first `keptBytes` only.
+   */
+  truncated?: { keptBytes: number; maxBodyBytes: number };
 }
 
 /** One redirect that was followed: the request that got it and where it led. */
@@ -141,7 +152,8 @@ export interface ExecutionError {
   /**
    * A stable code: a Node/OpenSSL/undici error code (`ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `UND_ERR_SOCKET`)
    * or ours: `TIMEOUT`, `HTTP_NOT_ALLOWED`, `INVALID_URL`, `INVALID_CONNECT_TO`, `MISSING_SECRET`, `PLACEHOLDERS`, `REDIRECT_LIMIT`,
-   * `REDIRECT_BAD_SCHEME`, `REDIRECT_INVALID_LOCATION`.
+   * `REDIRECT_BAD_SCHEME`, `REDIRECT_INVALID_LOCATION`, and for redirects this run refuses `REDIRECT_CARRIES_CREDENTIALS`,
+   * `REDIRECT_TO_HTTP`, `REDIRECT_HTTP_NOT_ALLOWED`.
    */
   code: string;
   /** One line, e.g. `ECONNREFUSED 127.0.0.1:8443`, `ENOTFOUND nope.invalid`, `DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate`. */
@@ -155,7 +167,7 @@ export interface ExecutionError {
  */
 export interface ExecutionResult {
   outcome: ExecutionOutcome;
-  /** What OpenCX hands the AI. For `refused` nothing was sent: status null and an empty body. */
+  /** What OpenCX hands the AI. For `refused`: status null and an empty body (nothing sent, or a redirect not followed). */
   ai: AiView;
   request: SentRequest;
   response: ResponseRecord;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher } from 'undici';
 import type { RequestPlan } from '../model/plan';
+import { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './bodySink';
 import { createDispatcher, parseConnectAddress } from './dispatcher';
 import { runExchange, type ExchangeSettings } from './exchange';
 import { maskSecrets } from './mask';
@@ -16,8 +17,10 @@ import { checkUrl } from './urlPolicy';
  * Flow: a dry-run plan with placeholders is refused → URL policy (https only; http only on loopback with
  * `allowHttp`) → secrets read from the injected SecretSource (a missing one stops the run before anything is sent)
  * → the request prepared twice, filled for the wire and masked for the result → one exchange through the injected
- * undici dispatcher under `AbortSignal.timeout` (redirects followed as fetch does, no retry) → OpenCX's rules turn
- * the end into the AI's view → tokens counted → every string of the result searched for secret values.
+ * undici dispatcher, or one of the run's own (see createDispatcher), under `AbortSignal.timeout` (redirects
+ * followed as fetch does, except those redirectPolicy.ts refuses; no retry; the body decoded as it arrives and kept
+ * up to `maxBodyBytes`, see BodySink) → OpenCX's rules turn the end into the AI's view → tokens counted → every
+ * string of the result searched for secret values.
  *
  * Masking: the result keeps each `${secret:NAME}` reference where the plan has it (so the human sees which secret
  * went where), never `••••` and never the value. Secrets are read only once the request is about to be sent.
@@ -26,7 +29,7 @@ import { checkUrl } from './urlPolicy';
  */
 export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const settings = settingsOf(options);
-  const facts: RunFacts = { timeoutMs: settings.timeoutMs, differences: differencesOf(plan, settings.timeoutMs) };
+  const facts: RunFacts = { timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, differences: differencesOf(plan, settings.timeoutMs) };
   if (plan.placeholders?.length) return notSentResult(plan, placeholderError(plan.placeholders), facts);
   const verdict = checkUrl(plan.url, options.allowHttp === true);
   if (verdict.kind === 'refused') return notSentResult(plan, verdict.error, facts);
@@ -36,26 +39,32 @@ export async function executePlan(plan: RequestPlan, options: ExecuteOptions = {
   const secrets = await readSecrets(plan, options.secrets);
   if (secrets.kind === 'missing') return notSentResult(plan, secrets.error, facts);
   const prepared = prepareRequest(plan, secrets.values);
-  // A dispatcher made here for extra CAs or connectTo is this run's own, and closed with it.
-  const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo });
+  // Unless one is injected, the run has a dispatcher of its own (see createDispatcher), destroyed with it.
+  const own = options.dispatcher ? undefined : createDispatcher({ caCertificates: options.caCertificates, connectTo: plan.connectTo, connectTimeoutMs: settings.timeoutMs });
   try {
-    const record = await runExchange(prepared.request, own ? { ...settings, dispatcher: own } : settings);
+    const exchange = { ...settings, redirectPolicy: { allowHttp: options.allowHttp === true, secrets: secrets.values } };
+    const record = await runExchange(prepared.request, own ? { ...exchange, dispatcher: own.dispatcher } : exchange);
     return maskSecrets(await sentResult(plan, record, facts, prepared.notes), secrets.values);
   } finally {
-    await own?.close();
+    await own?.destroy();
   }
 }
 
 /** The largest delay a Node timer accepts; a longer one would fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-function settingsOf(options: ExecuteOptions): ExchangeSettings {
+function settingsOf(options: ExecuteOptions): Omit<ExchangeSettings, 'redirectPolicy'> {
   const timeoutMs = options.timeoutMs ?? OPENCX_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new RangeError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}; got ${timeoutMs}`);
   }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES_LIMIT) {
+    throw new RangeError(`maxBodyBytes must be a whole number of bytes from 1 to ${MAX_BODY_BYTES_LIMIT}; got ${maxBodyBytes}`);
+  }
   return {
     timeoutMs,
+    maxBodyBytes,
     clock: options.clock ?? performance,
     dispatcher: options.dispatcher ?? getGlobalDispatcher(),
   };
@@ -88,6 +97,7 @@ function placeholderError(placeholders: string[]): ExecutionError {
   return { code: 'PLACEHOLDERS', message: `Not sent: the plan has placeholders for ${placeholders.join(', ')} (a dry run); give a value for each, then run again.` };
 }
 
+export { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './bodySink';
 export { toCurl } from './curl';
 export {
   MAX_REDIRECTS, NETWORK_ERROR_TEXT, OPENCX_TIMEOUT_MS, TIMEOUT_STATUS, timeoutText,

@@ -1,4 +1,5 @@
 import type { HopRequest } from './prepare';
+import { judgeRedirect, type RedirectPolicyContext } from './redirectPolicy';
 import type { HopResponse } from './transport';
 import { MAX_REDIRECTS, type ExecutionError, type RedirectHop, type ResponseHeader } from './execution';
 
@@ -9,6 +10,7 @@ import { MAX_REDIRECTS, type ExecutionError, type RedirectHop, type ResponseHead
  * - 301/302 after POST, and 303 after anything but GET/HEAD, become GET without a body, and the request-body
  *   headers (Content-Encoding, -Language, -Location, -Type) go with it; 307/308 keep the method and the body;
  * - to another origin, `Authorization`, `Proxy-Authorization`, `Cookie` and `Host` are dropped.
+ * Then this run's own policy (redirectPolicy.ts) may refuse it: https → http, or credentials leaving their origin.
  */
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -26,10 +28,12 @@ export function isFollowedRedirect(status: number, headers: ResponseHeader[]): b
 
 export type RedirectStep =
   | { kind: 'follow'; request: HopRequest; hop: RedirectHop; notes: string[] }
-  | { kind: 'error'; error: ExecutionError };
+  | { kind: 'error'; error: ExecutionError }
+  /** fetch would follow it, but this run does not (see redirectPolicy.ts). */
+  | { kind: 'refused'; error: ExecutionError };
 
 /** The next request after a followed redirect; `followed` counts the redirects already followed. */
-export function followRedirect(request: HopRequest, response: HopResponse, followed: number): RedirectStep {
+export function followRedirect(request: HopRequest, response: HopResponse, followed: number, policy: RedirectPolicyContext): RedirectStep {
   const location = locationOf(response.headers) ?? '';
   let target: URL;
   try {
@@ -44,6 +48,9 @@ export function followRedirect(request: HopRequest, response: HopResponse, follo
   if (!target.hash && request.url.hash) target.hash = request.url.hash;
   const notes: string[] = [];
   const next = nextRequest(request, response.status, target, notes);
+  const verdict = judgeRedirect(request, next, response.status, policy);
+  if (verdict.kind === 'refuse') return { kind: 'refused', error: verdict.error };
+  notes.push(...verdict.notes);
   const hop: RedirectHop = { method: request.method, url: request.echoUrl, status: response.status, location, to: target.href };
   return { kind: 'follow', request: next, hop, notes };
 }

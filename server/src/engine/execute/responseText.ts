@@ -1,42 +1,46 @@
-import zlib from 'node:zlib';
-import type { ResponseHeader } from './execution';
+import type { BodyCapture } from './bodySink';
 
 /**
- * The body as the AI gets it: fetch's `response.text()`. Content codings the server applied are undone (fetch does
- * this for gzip, deflate and br), then the bytes are decoded as UTF-8 with invalid sequences replaced by U+FFFD and
- * a leading byte-order mark removed: exactly `new TextDecoder().decode(bytes)`. Binary bodies go the same way.
+ * The body as the AI gets it: fetch's `response.text()`. Content codings the server applied were undone as the body
+ * arrived (BodySink: fetch does this for gzip, deflate and br); the bytes are decoded as UTF-8 with invalid
+ * sequences replaced by U+FFFD and a leading byte-order mark removed: exactly `new TextDecoder().decode(bytes)`.
+ * Binary bodies go the same way. A body cut at the cap loses an incomplete character at the cut, not a U+FFFD more.
  */
 export interface DecodedBody {
   text: string;
-  /** Bytes after content decoding. */
+  /** Bytes after content decoding: all of them, also those past the cap. */
   bytes: number;
-  /** Set when a content coding was undone. */
-  note?: string;
+  /** Sentences about the coding, for the human. */
+  notes: string[];
 }
 
-const gunzip = (b: Buffer) => zlib.gunzipSync(b, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-const DECODERS = new Map<string, (input: Buffer) => Buffer>([
-  ['gzip', gunzip],
-  ['x-gzip', gunzip],
-  ['deflate', inflateEitherWay],
-  ['br', (b) => zlib.brotliDecompressSync(b, { finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH })],
-]);
+/**
+ * Throws the decoding error when the data of a known coding is corrupt: fetch fails the body then (a network
+ * error). When any coding is unknown, fetch leaves the body as it is, and so does this.
+ */
+export function decodedBody(capture: BodyCapture): DecodedBody {
+  if (capture.error !== undefined) throw capture.error;
+  const text = utf8(capture.truncated ? withoutCutCharacter(capture.kept) : capture.kept);
+  const { codings, unknownCodings } = capture;
+  if (!codings.length || !capture.wireBytes) return { text, bytes: capture.bytes, notes: [] };
+  if (unknownCodings.length) {
+    return { text, bytes: capture.bytes, notes: [`The body was sent with Content-Encoding ${codings.join(', ')}; fetch does not decode ${unknownCodings.join(', ')}, so the AI gets the encoded bytes as text.`] };
+  }
+  return { text, bytes: capture.bytes, notes: [`The body was sent with Content-Encoding ${codings.join(', ')} (${capture.wireBytes} bytes); it was decoded to ${capture.bytes} bytes, as fetch does.`] };
+}
 
 /**
- * Throws when the data of a known coding is corrupt: fetch fails the body then (a network error). When any coding
- * is unknown, fetch leaves the body as it is, and so does this.
+ * The bytes without a UTF-8 sequence cut short at their end (the cap fell inside a character). Not done with
+ * TextDecoder's `stream` mode: that path makes a two-byte string, twice the memory of the one-shot decode.
  */
-export function decodeBody(chunks: Buffer[], headers: ResponseHeader[]): DecodedBody {
-  const wire = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-  const codings = contentCodings(headers);
-  if (!codings.length || !wire.length) return { text: utf8(wire), bytes: wire.length };
-  const unknown = codings.filter((c) => !DECODERS.has(c));
-  if (unknown.length) {
-    return { text: utf8(wire), bytes: wire.length, note: `The body was sent with Content-Encoding ${codings.join(', ')}; fetch does not decode ${unknown.join(', ')}, so the AI gets the encoded bytes as text.` };
+export function withoutCutCharacter(bytes: Buffer): Buffer {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    const byte = bytes[i];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the lead is further back
+    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return i + length > bytes.length ? bytes.subarray(0, i) : bytes;
   }
-  const bytes = codings.reduceRight((data, coding) => DECODERS.get(coding)!(data), wire);
-  const note = `The body was sent with Content-Encoding ${codings.join(', ')} (${wire.length} bytes); it was decoded to ${bytes.length} bytes, as fetch does.`;
-  return { text: utf8(bytes), bytes: bytes.length, note };
+  return bytes;
 }
 
 /** Stateless between calls: `decode` without `{ stream: true }` starts afresh each time. */
@@ -44,18 +48,4 @@ const UTF8 = new TextDecoder('utf-8');
 
 export function utf8(bytes: Uint8Array): string {
   return UTF8.decode(bytes);
-}
-
-function contentCodings(headers: ResponseHeader[]): string[] {
-  return headers
-    .filter((h) => h.name.toLowerCase() === 'content-encoding')
-    .flatMap((h) => h.value.toLowerCase().split(','))
-    .map((c) => c.trim())
-    .filter((c) => c !== '' && c !== 'identity');
-}
-
-/** "deflate" is zlib-wrapped by the RFC, but servers also send raw deflate; fetch accepts both. */
-function inflateEitherWay(bytes: Buffer): Buffer {
-  const options = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  return (bytes[0] & 0x0f) === 0x08 ? zlib.inflateSync(bytes, options) : zlib.inflateRawSync(bytes, options);
 }

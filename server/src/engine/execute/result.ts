@@ -2,7 +2,7 @@ import type { RequestPlan } from '../model/plan';
 import type { ExchangeRecord } from './exchange';
 import { describeFailure, timeoutFailure } from './failure';
 import { sentRequestOf, unsentRequestOf } from './prepare';
-import { decodeBody } from './responseText';
+import { decodedBody } from './responseText';
 import { countAiTokens } from './tokens';
 import type { HopResponse } from './transport';
 import {
@@ -13,6 +13,8 @@ import {
 /** What a run needs to say besides the exchange: the timeout, and where it differs from OpenCX. */
 export interface RunFacts {
   timeoutMs: number;
+  /** The cap on the body a run keeps (see BodySink). */
+  maxBodyBytes: number;
   /** Sentences about what this run does that OpenCX would not; non-empty marks the result. */
   differences: string[];
 }
@@ -37,9 +39,9 @@ export function notSentResult(plan: RequestPlan, error: ExecutionError, facts: R
 
 /** The result of a run that sent a request: what the AI gets, and the record for the human. */
 export async function sentResult(plan: RequestPlan, record: ExchangeRecord, facts: RunFacts, notes: string[]): Promise<ExecutionResult> {
-  const verdict = verdictOf(record, facts.timeoutMs);
+  const verdict = verdictOf(record, facts.timeoutMs, facts.maxBodyBytes);
   const response = verdict.response;
-  const tokens = await countAiTokens(verdict.ai.body);
+  const tokens = await tokensOf(verdict);
   const responseRecord: ResponseRecord = {
     status: response?.status ?? null,
     statusText: response?.statusText ?? '',
@@ -48,6 +50,7 @@ export async function sentResult(plan: RequestPlan, record: ExchangeRecord, fact
     tokens: tokens.tokens,
     tokensEstimated: tokens.estimated,
     timing: timingOf(record),
+    ...(verdict.truncated ? { truncated: verdict.truncated } : {}),
   };
   return {
     outcome: verdict.outcome,
@@ -59,7 +62,7 @@ export async function sentResult(plan: RequestPlan, record: ExchangeRecord, fact
     sent: true,
     timeoutMs: facts.timeoutMs,
     visibleToContact: plan.visibleToContact,
-    differsFromOpenCX: facts.differences.length > 0,
+    differsFromOpenCX: facts.differences.length > 0 || record.end.kind === 'refused',
     notes: [...plan.notes, ...facts.differences, ...notes, ...record.notes, ...verdict.notes],
   };
 }
@@ -72,41 +75,59 @@ interface Verdict {
   response: HopResponse | null;
   bytes: number;
   notes: string[];
+  /** Set when the body was longer than the cap: `ai.body` is the text of its first bytes only. */
+  truncated?: ResponseRecord['truncated'];
 }
 
-/**
- * OpenCX's rules (docs/platform.md, "What the AI receives"): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence;
- * any network error → one sentence.
- */
-function verdictOf(record: ExchangeRecord, timeoutMs: number): Verdict {
+/** Tokens of the AI's text; for a body cut at the cap, the count of the kept text scaled to the whole body. */
+async function tokensOf(verdict: Verdict): Promise<{ tokens: number; estimated: boolean }> {
+  const counted = await countAiTokens(verdict.ai.body);
+  if (!verdict.truncated || !verdict.truncated.keptBytes) return counted;
+  return { tokens: Math.round(counted.tokens * (verdict.bytes / verdict.truncated.keptBytes)), estimated: true };
+}
+
+/** OpenCX's rules (docs/platform.md, "What the AI receives"): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence; any network error → one sentence. */
+function verdictOf(record: ExchangeRecord, timeoutMs: number, maxBodyBytes: number): Verdict {
   const { end } = record;
   if (end.kind === 'timeout') {
-    return { outcome: 'timeout', ai: { status: TIMEOUT_STATUS, body: timeoutText(timeoutMs) }, error: timeoutFailure(timeoutMs), response: end.partial, bytes: end.partial?.bytes ?? 0, notes: partialNotes(end.partial, 'timeout') };
+    return { outcome: 'timeout', ai: { status: TIMEOUT_STATUS, body: timeoutText(timeoutMs) }, error: timeoutFailure(timeoutMs), response: end.partial, bytes: partialBytes(end.partial), notes: partialNotes(end.partial, 'timeout') };
   }
   if (end.kind === 'failed') return networkError(end.error, end.partial, partialNotes(end.partial, 'failure'));
+  if (end.kind === 'refused') {
+    // What the AI would get depends on the other origin's answer, which this run does not ask for.
+    return { outcome: 'refused', ai: { status: null, body: '' }, error: end.error, response: end.response, bytes: 0, notes: [end.error.message] };
+  }
   const { response } = end;
+  const capture = response.body.capture();
   try {
-    const body = decodeBody(response.chunks, response.headers);
+    const body = decodedBody(capture);
     const outcome = response.status >= 200 && response.status < 300 ? 'success' : 'http-error';
-    return { outcome, ai: { status: response.status, body: body.text }, error: null, response, bytes: body.bytes, notes: body.note ? [body.note] : [] };
+    const truncated = capture.truncated ? { keptBytes: capture.kept.length, maxBodyBytes } : undefined;
+    // `truncated` says it (explainRun words it for the CLI and the view): OpenCX's AI would get all `bytes`.
+    return { outcome, ai: { status: response.status, body: body.text }, error: null, response, bytes: body.bytes, notes: body.notes, ...(truncated ? { truncated } : {}) };
   } catch (e) {
-    return networkError(describeFailure(e), response, [`The body could not be decoded (${response.bytes} bytes received): fetch fails such a body, so OpenCX's AI gets a network error.`]);
+    return networkError(describeFailure(e), response, [`The body could not be decoded (${capture.wireBytes} bytes received): fetch fails such a body, so OpenCX's AI gets a network error.`]);
   }
 }
 
 function networkError(error: ExecutionError, partial: HopResponse | null, notes: string[]): Verdict {
-  return { outcome: 'network-error', ai: { status: null, body: NETWORK_ERROR_TEXT }, error, response: partial, bytes: partial?.bytes ?? 0, notes };
+  return { outcome: 'network-error', ai: { status: null, body: NETWORK_ERROR_TEXT }, error, response: partial, bytes: partialBytes(partial), notes };
 }
 
 function partialNotes(partial: HopResponse | null, what: 'timeout' | 'failure'): string[] {
   if (!partial) return [];
-  return [`Status ${partial.status} and ${partial.bytes} bytes of the body had arrived before the ${what}; the AI gets none of it.`];
+  return [`Status ${partial.status} and ${partial.body.capture().wireBytes} bytes of the body had arrived before the ${what}; the AI gets none of it.`];
+}
+
+/** The bytes of a body that had arrived before a failure, as they came off the wire. */
+function partialBytes(partial: HopResponse | null): number {
+  return partial ? partial.body.capture().wireBytes : 0;
 }
 
 function timingOf(record: ExchangeRecord): ExecutionTiming {
   const since = (t: number) => Math.round((t - record.startedAt) * 100) / 100;
   const end = record.end;
-  const last = end.kind === 'response' ? end.response : end.partial;
+  const last = end.kind === 'response' || end.kind === 'refused' ? end.response : end.partial;
   const connectedAt = record.connection?.connectedAt;
   return {
     connectMs: connectedAt == null ? null : since(connectedAt),

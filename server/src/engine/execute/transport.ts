@@ -1,12 +1,14 @@
 import type { Dispatcher } from 'undici';
+import { BodySink } from './bodySink';
 import type { ConnectionWatch } from './connectionWatch';
 import { wireHeaders, type HopRequest } from './prepare';
 import type { Clock, ResponseHeader } from './execution';
 
 /**
- * One HTTP exchange through the injected undici dispatcher, with a dispatch handler of our own: it gets the body
- * chunks directly (no stream in between), stamps the headers' arrival, and settles the moment the signal aborts,
- * as fetch does, even while undici is still connecting.
+ * One HTTP exchange through the injected undici dispatcher, with a dispatch handler of our own: it hands the body
+ * chunks to a BodySink (decoded as they come, kept up to the cap; the socket is paused while a decoder catches up),
+ * stamps the headers' arrival, and settles the moment the signal aborts, as fetch does, even while undici is still
+ * connecting.
  */
 
 /** The world one hop runs in. */
@@ -18,14 +20,16 @@ export interface HopContext {
   watch: ConnectionWatch;
   /** Whether the body of a response with these headers is wanted; when not (a redirect), the connection is dropped, as fetch does. */
   wantsBody(status: number, headers: ResponseHeader[]): boolean;
+  /** Decoded body bytes kept; past them the bytes are counted only. */
+  maxBodyBytes: number;
 }
 
 export interface HopResponse {
   status: number;
   statusText: string;
   headers: ResponseHeader[];
-  chunks: Buffer[];
-  bytes: number;
+  /** The body as it arrives: decoded, counted, kept up to the cap. */
+  body: BodySink;
   /** Clock time when the headers arrived. */
   headersAt: number;
 }
@@ -69,6 +73,7 @@ class HopHandler implements Dispatcher.DispatchHandler {
 
   abort(reason: unknown): void {
     this.finish({ kind: 'failed', error: reason, partial: this.response });
+    this.response?.body.destroy();
     this.controller?.abort(reason instanceof Error ? reason : new Error(String(reason)));
   }
 
@@ -80,26 +85,31 @@ class HopHandler implements Dispatcher.DispatchHandler {
 
   onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: Record<string, string | string[] | undefined>, statusText?: string): void {
     if (status < 200 || this.settled) return; // 1xx: informational, the real response follows
-    const response: HopResponse = { status, statusText: statusText ?? '', headers: headerList(controller, headers), chunks: [], bytes: 0, headersAt: this.context.clock.now() };
+    const list = headerList(controller, headers);
+    const response: HopResponse = { status, statusText: statusText ?? '', headers: list, body: new BodySink(list, this.context.maxBodyBytes), headersAt: this.context.clock.now() };
     this.response = response;
     if (this.context.wantsBody(status, response.headers)) return;
     this.finish({ kind: 'response', response });
     controller.abort(new Error('redirect: body not read'));
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.settled || !this.response) return;
-    this.response.chunks.push(chunk);
-    this.response.bytes += chunk.length;
+    if (this.response.body.write(chunk)) return;
+    // A decoder behind (a gzip bomb inflates slower than it arrives): stop reading the socket until it catches up.
+    controller.pause();
+    this.response.body.onDrain(() => controller.resume());
   }
 
   onResponseEnd(): void {
-    if (this.response) this.finish({ kind: 'response', response: this.response });
-    else this.finish({ kind: 'failed', error: new Error('the response ended without headers'), partial: null });
+    const response = this.response;
+    if (!response) return this.finish({ kind: 'failed', error: new Error('the response ended without headers'), partial: null });
+    void response.body.end().then(() => this.finish({ kind: 'response', response }));
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     this.finish({ kind: 'failed', error, partial: this.response });
+    this.response?.body.destroy();
   }
 
   private finish(outcome: HopOutcome): void {

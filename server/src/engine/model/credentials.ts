@@ -26,6 +26,14 @@ const KNOWN_TOKEN_INSIDE = new RegExp(`(?:^|[^\\w])(?:${KNOWN_TOKEN_SHAPES.join(
 /** An authentication scheme at the start of a value (`Bearer `, `Basic `…). */
 export const AUTH_SCHEME = /^(?:bearer|basic|token|digest|apikey|bot)\s+/i;
 
+/** Every well-known token shape in a text, each with what precedes it (kept): see replaceKnownTokens. */
+const KNOWN_TOKEN_EVERYWHERE = new RegExp(`(^|[^\\w])(?:${KNOWN_TOKEN_SHAPES.join('|')})`, 'g');
+
+/** A text with each well-known token shape in it (a JWT, `sk_live_…`, `ghp_…`, …) replaced by `mask`. */
+export function replaceKnownTokens(text: string, mask: string): string {
+  return text.replace(KNOWN_TOKEN_EVERYWHERE, (_match, before: string) => before + mask);
+}
+
 /** Whether a text contains a well-known token shape anywhere (a JWT, `sk_live_…`, `ghp_…`, …). */
 export function containsKnownToken(text: string): boolean {
   return KNOWN_TOKEN_INSIDE.test(text);

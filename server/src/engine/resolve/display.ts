@@ -2,7 +2,7 @@ import { formatJsonPath } from '../document/jsonPath';
 import { valueWithoutLiteralMarks, withoutLiteralMarks } from '../run/literalText';
 import { baseName } from '../workspace/paths';
 import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../model/plan';
-import { maskForDisplay, maskUrlForDisplay } from './mask';
+import { isSensitiveParameter, maskForDisplay, maskUrlForDisplay } from './mask';
 
 /** `opencx.config.json › globalVariables.Authorization`: a location as a short label. */
 export function locationLabel(location: SourceLocation, file: (f: string) => string = baseName): string {
@@ -24,12 +24,12 @@ export interface DisplayedPlan {
   notes: string[];
 }
 
-/** Body values shown as they are, except values of fields named like credentials. */
-function displayBody(body: PlannedBody | undefined): unknown {
+/** Body values shown as they are, except values of fields named like credentials (or shaped like them). */
+export function displayBody(body: PlannedBody | undefined): unknown {
   if (!body) return null;
   const value = body.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? maskForDisplay(k, v) : v]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? maskForDisplay(isSensitiveParameter(k) ? 'authorization' : k, v) : v]));
 }
 
 /**

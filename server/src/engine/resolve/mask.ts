@@ -1,4 +1,4 @@
-import { AUTH_SCHEME, containsKnownToken } from '../model/credentials';
+import { AUTH_SCHEME, containsKnownToken, replaceKnownTokens } from '../model/credentials';
 import { SECRET_REFERENCE } from '../model/plan';
 
 /** What a hidden value is shown as: a fixed length, so the length of the secret is not shown either. */
@@ -10,6 +10,11 @@ const SENSITIVE_HEADER = /^(?:authorization|proxy-authorization|cookie|set-cooki
 /** Query parameter names whose values are credentials. */
 const SENSITIVE_PARAMETER = /token|secret|passw(?:or)?d|api[-_]?key|apikey|signature|credential|^key$|^sig$|^auth/i;
 
+
+/** Whether a query parameter or body field carries credentials by its name (`api_key`, `token`, `password`, …). */
+export function isSensitiveParameter(name: string): boolean {
+  return SENSITIVE_PARAMETER.test(name);
+}
 
 /** Whether a header carries credentials by its name (Authorization, X-Api-Key, Cookie, …). */
 export function isSensitiveHeader(name: string): boolean {
@@ -40,10 +45,18 @@ export function maskForDisplay(name: string, value: string): string {
   return out + maskLiteral(value.slice(last), sensitive, last === 0);
 }
 
-/** A URL as it may be shown: the values of query parameters named like credentials (`api_key=…`) masked. */
+/** Any text as it may be shown (a note, an error, a URL's path): well-known token shapes masked. */
+export function maskKnownTokens(text: string): string {
+  return containsKnownToken(text) ? replaceKnownTokens(text, MASK) : text;
+}
+
+/**
+ * A URL as it may be shown: the values of query parameters named like credentials (`api_key=…`) masked, and any
+ * well-known token shape (`sk_live_…`, a JWT) in its path.
+ */
 export function maskUrlForDisplay(url: string): string {
   const query = url.indexOf('?');
-  if (query < 0) return url;
+  if (query < 0) return maskKnownTokens(url);
   const hash = url.indexOf('#', query);
   const end = hash < 0 ? url.length : hash;
   const pairs = url.slice(query + 1, end).split('&').map((pair) => {
@@ -54,7 +67,7 @@ export function maskUrlForDisplay(url: string): string {
     if (!SENSITIVE_PARAMETER.test(name) && !containsKnownToken(safeDecode(value))) return pair;
     return `${pair.slice(0, eq)}=${maskForDisplay('authorization', value)}`;
   });
-  return url.slice(0, query + 1) + pairs.join('&') + url.slice(end);
+  return maskKnownTokens(url.slice(0, query + 1)) + pairs.join('&') + url.slice(end);
 }
 
 function safeDecode(text: string): string {

@@ -1,4 +1,5 @@
 import { OPENCX_TIMEOUT_MS, type ExecutionResult } from '../execute/execution';
+import { maskText } from './display';
 
 /**
  * Tokens of AI-facing text above which a run warns (`opencx.run.tokenBudget`, the CLI's `run`): the AI reads the
@@ -50,12 +51,24 @@ function httpError(result: ExecutionResult): RunExplanation {
   return { level: 'error', headline: `HTTP ${status}${result.response.statusText ? ` ${result.response.statusText}` : ''}`, details };
 }
 
+/** A redirect this run did not follow although OpenCX's fetch would (see execute/redirectPolicy.ts). */
+function redirectRefused(result: ExecutionResult): RunExplanation {
+  return {
+    level: 'error',
+    headline: `Redirect ${result.response.status ?? ''} not followed`.replace('  ', ' '),
+    details: [
+      maskText(result.error?.message ?? 'A redirect was not followed.'),
+      'OpenCX would have followed it: what its AI then gets is the other location\'s answer, which this run does not ask for, so that your credentials stay where you sent them.',
+    ],
+  };
+}
+
 /** What happened and what to fix, in words, for every outcome. */
 export function explainRun(result: ExecutionResult, tokenBudget?: number): RunExplanation {
   let explanation: RunExplanation;
   switch (result.outcome) {
     case 'refused':
-      explanation = { level: 'error', headline: 'Not sent', details: [result.error?.message ?? 'OpenCX would not send this request.'] };
+      explanation = result.sent ? redirectRefused(result) : { level: 'error', headline: 'Not sent', details: [maskText(result.error?.message ?? 'OpenCX would not send this request.')] };
       break;
     case 'timeout':
       explanation = {
@@ -79,6 +92,11 @@ export function explainRun(result: ExecutionResult, tokenBudget?: number): RunEx
       break;
     default:
       explanation = { level: 'ok', headline: `HTTP ${result.response.status ?? ''} ${result.response.statusText}`.trim(), details: [`The AI receives status ${result.ai.status} and the body below, verbatim.`] };
+  }
+  const cut = result.response.truncated;
+  if (cut && result.ai.status !== null) {
+    explanation.details.push(`The body is ${result.response.bytes} bytes, and OpenCX's AI would receive all of them (about ${result.response.tokens} tokens). This run holds only the first ${cut.keptBytes} bytes (the cap, opencx.run.maxBodyBytes or --max-body-bytes): the text shown is theirs.`);
+    if (explanation.level === 'ok') explanation.level = 'warning';
   }
   if (tokenBudget !== undefined && result.response.tokens > tokenBudget) {
     explanation.details.push(`The body is ${result.response.tokens} tokens, above the budget of ${tokenBudget}: the AI reads all of it on this turn. Paginate or summarise on the server (the three most recent orders, not the whole history).`);
