@@ -3,6 +3,7 @@
 //   1. unit      engine tests (node:test)                      out/test/unit
 //   2. protocol  the bundled server over stdio (node:test)     out/test/protocol
 //   3. cli       the bundled CLI (node:test)                   out/test/cli
+//   3b. webview  the run page in headless Chromium (axe-core)   out/test/webview
 //   4. package   the .vsix of `npm run package` (node:test)    out/test/package
 //   5. e2e       the mocha suite in a real VS Code, once per version in E2E_VSCODE_VERSIONS (default 1.100.3)
 // `npm pretest` has already installed system packages, built the bundles and installed code-server.
@@ -35,7 +36,7 @@ function testFiles(dir) {
   return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
 }
 
-for (const layer of ['unit', 'protocol', 'cli', 'package']) {
+for (const layer of ['unit', 'protocol', 'cli', 'webview', 'package']) {
   if (!wanted(layer)) continue;
   step(`${layer} tests`);
   const files = testFiles(`out/test/${layer}`);

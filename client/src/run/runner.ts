@@ -27,5 +27,5 @@ export async function runPlan(plan: RequestPlan, options: RunOptions): Promise<R
     allowHttp: options.allowHttp,
     caCertificates: options.caCertificates,
   });
-  return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan) }) };
+  return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan), plan }) };
 }

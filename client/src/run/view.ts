@@ -1,5 +1,7 @@
 import type { ExecutionResult } from '../../../server/src/engine/execute';
-import { headersForDisplay } from '../../../server/src/engine/resolve/display';
+import type { RequestPlan } from '../../../server/src/engine/plan';
+import { headersForDisplay, locationLabel } from '../../../server/src/engine/resolve/display';
+import { SOURCE_LABELS } from '../../../server/src/engine/resolve/headers';
 import { maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
 import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
 
@@ -17,13 +19,20 @@ export interface RunView {
   ai: { status: number | null; body: string; truncated: boolean; bytes: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
   /** The body as pretty-printed JSON, when the AI's text is JSON (a second view only). */
   prettyJson?: string;
-  request: ExecutionResult['request'];
+  request: ExecutionResult['request'] & {
+    /** Per header, in order: its source as people read it, with the file and JSON path when known (as the hover shows). */
+    sources: string[];
+    /** Per header, the sources of the values it shadowed, as people read them. */
+    shadowedSources: string[][];
+  };
   curl: string;
   response: ExecutionResult['response'];
   redirects: ExecutionResult['redirects'];
   error: ExecutionResult['error'];
   notes: string[];
   visibleToContact: boolean;
+  /** When the contact is not offered the action: why, said once (the banner), not repeated in the notes. */
+  visibility?: string;
   differsFromOpenCX: boolean;
 }
 
@@ -35,7 +44,21 @@ export interface RunMeta {
   ranAt: Date;
   curl: string;
   tokenBudget: number;
+  /** The plan that was sent: where each header came from (files and JSON paths). */
+  plan?: Pick<RequestPlan, 'headers'>;
 }
+
+/** "global variable · opencx.config.json › environments.local-demo.globalVariables.X-Shop-Region" */
+function sourceTexts(request: ExecutionResult['request'], plan: RunMeta['plan']): string[] {
+  return request.headers.map((h) => {
+    const planned = plan?.headers.find((p) => p.name.toLowerCase() === h.name.toLowerCase() && p.source === h.source);
+    const label = SOURCE_LABELS[h.source] ?? h.source;
+    return planned?.location ? `${label} · ${locationLabel(planned.location)}` : label;
+  });
+}
+
+/** The executor's note for an action the contact is not offered (see engine/execute: differencesOf). */
+const NOT_OFFERED_NOTE = /^OpenCX would not offer this action/;
 
 function prettyJsonOf(body: string): string | undefined {
   const trimmed = body.trimStart();
@@ -51,11 +74,13 @@ function prettyJsonOf(body: string): string | undefined {
  * The request with literal credentials masked too: the executor already keeps secret references, but a token
  * written literally in a file (which the lint rules flag) must not be shown or stored either.
  */
-function maskedRequest(request: ExecutionResult['request']): ExecutionResult['request'] {
+function maskedRequest(request: ExecutionResult['request'], plan: RunMeta['plan']): RunView['request'] {
   return {
     ...request,
     url: maskUrlForDisplay(request.url),
     headers: headersForDisplay(request.headers),
+    sources: sourceTexts(request, plan),
+    shadowedSources: request.headers.map((h) => h.shadowed.map((s) => SOURCE_LABELS[s.source] ?? s.source)),
   };
 }
 
@@ -81,13 +106,14 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
       tokenBudget: meta.tokenBudget,
     },
     ...(prettyJson !== undefined && prettyJson !== body ? { prettyJson } : {}),
-    request: maskedRequest(result.request),
+    request: maskedRequest(result.request, meta.plan),
     curl: meta.curl,
     response: result.response,
     redirects: result.redirects,
     error: result.error,
-    notes: result.notes,
+    notes: result.notes.filter((n) => !NOT_OFFERED_NOTE.test(n)),
     visibleToContact: result.visibleToContact,
+    ...(result.visibleToContact ? {} : { visibility: result.notes.find((n) => NOT_OFFERED_NOTE.test(n)) ?? 'OpenCX would not offer this action to this contact (segment filter); sent anyway, as a test.' }),
     differsFromOpenCX: result.differsFromOpenCX,
   };
 }
