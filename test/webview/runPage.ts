@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The run page (dist/webview/run.js + media/run.css) in headless Chromium, as the webview shows it: VS Code's theme
 // colours as --vscode-* variables, acquireVsCodeApi() recording what the page posts, and the view posted to it.
 import fs from 'node:fs';
