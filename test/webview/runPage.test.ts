@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The run page as a person meets it, in headless Chromium with VS Code's Dark+ and Light+ colours: axe-core finds no
 // WCAG 2.1 A/AA violation; a re-run keeps focus on the control that had it, scrolls the new status into view and
 // announces one line; names and sources never wrap mid-word at half width; the request line reflows at 320 px.
