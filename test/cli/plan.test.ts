@@ -39,7 +39,7 @@ Headers:
 Visible to contact: yes. Contact "jane-vip" is in customers.
 
 Notes:
-  - Header X-Contact-Email is the magic field "contact.email" (the contact's e-mail address), filled by OpenCX from the conversation; the plan shows a sample value.
+  - Header X-Contact-Email is the magic field "contact.email" (the contact's e-mail address), filled by OpenCX from the conversation; the plan shows the email of contact "jane-vip".
   - Context headers carry placeholder values, as the dashboard's Test button sends them: x-opencx-session-id and x-opencx-ticket-number are generated for this plan.
   - Secrets stay references in this plan and are filled in only when the request is sent: SHOP_API_TOKEN.
   - Secret SHOP_API_TOKEN is not set, so this request cannot be sent yet.
