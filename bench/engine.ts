@@ -1,6 +1,6 @@
 // Entry of the benchmark bundle out/bench/engine.js (built by build.mjs): the engine's pure API that
 // bench/lint.mjs measures, bundled exactly as the CLI and the server bundle it.
-export { lintDocument } from '../server/src/engine/lint';
+export { lintDocument } from '../server/src/engine/lint/lint';
 export { ACTION_SCHEMA_ID, SCHEMAS, schemaValidators } from '../server/src/engine/schema/compile';
 export { Workspace } from '../server/src/engine/workspace/workspace';
 // The executor's façade, for bench/run.mjs.

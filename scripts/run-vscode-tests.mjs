@@ -18,7 +18,7 @@
 //   TEST_WORKSPACE       folder to open; a fresh temp copy of it is opened (default: examples, the newcomer's workspace)
 //   TEST_TIMEOUT_MS      whole-run deadline (default 180000)
 //   E2E_WORKSPACE_TRUST  1 = leave workspace trust on, so the folder opens in Restricted Mode
-//   E2E_SUMMARY_OUT      write {passed, failed, failures, vscodeVersion[, error]} as JSON there
+//   E2E_SUMMARY_OUT      write {passed, failed, skipped, failures, vscodeVersion[, error]} as JSON there
 //   E2E_GREP             mocha grep pattern, read by test/e2e/index.ts in the extension host
 //   E2E_VERBOSE=1        echo server output and the raw browser console
 //   KEEP_TMP=1           keep the temp dir (user data, workspace copy, server.log)
@@ -160,25 +160,29 @@ function writeWorkbenchLogs(logsDir, logs) {
   }
 }
 
-/** The pass/fail lists test/e2e/index.ts wrote; a runner that failed without writing them counts as one failure. */
+/**
+ * The pass/fail/pending lists test/e2e/index.ts wrote (mocha's pending tests are the skipped ones); a runner that
+ * failed without writing them counts as one failure.
+ */
 export function readResults(resultsFile, exitCode) {
   if (fs.existsSync(resultsFile)) {
-    const { passed = [], failed = [] } = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-    return { passed, failed };
+    const { passed = [], failed = [], pending = [] } = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    return { passed, failed, pending };
   }
   console.log('(no results file: the runner in the extension host did not write VSCODE_E2E_RESULTS; see its output above)');
   const failed = exitCode === 0 ? [] : [{ title: 'extension host test runner', error: `exited with ${exitCode} before reporting results` }];
-  return { passed: [], failed };
+  return { passed: [], failed, pending: [] };
 }
 
-export function printResults({ passed, failed }) {
+export function printResults({ passed, failed, pending = [] }) {
   for (const title of passed) console.log(`  ok   ${title}`);
+  for (const title of pending) console.log(`  skip ${title}`);
   for (const { title, error } of failed) console.log(`  FAIL ${title}\n       ${String(error).trimEnd().split('\n').join('\n       ')}`);
-  console.log(`${passed.length} passed, ${failed.length} failed`);
+  console.log(`${passed.length} passed, ${failed.length} failed, ${pending.length} skipped`);
 }
 
-export function writeSummary(file, vscodeVersion, { passed, failed }, error) {
-  const summary = { passed: passed.length, failed: failed.length, failures: failed.map((f) => f.title), vscodeVersion };
+export function writeSummary(file, vscodeVersion, { passed, failed, pending = [] }, error) {
+  const summary = { passed: passed.length, failed: failed.length, skipped: pending.length, failures: failed.map((f) => f.title), vscodeVersion };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(error ? { ...summary, error } : summary, null, 2) + '\n');
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-checks, then runs every test layer and ends with one line `N passed, N failed`.
+// `npm test`: type-checks, then runs every test layer and ends with one line `N passed, N failed, N skipped`.
 //   1. unit      engine tests (node:test)                      out/test/unit
 //   2. protocol  the bundled server over stdio (node:test)     out/test/protocol
 //   3. cli       the bundled CLI (node:test)                   out/test/cli
@@ -54,7 +54,7 @@ for (const layer of ['unit', 'protocol', 'cli', 'webview', 'package']) {
   ], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
   const counts = fs.existsSync(summary) ? JSON.parse(fs.readFileSync(summary, 'utf8') || '{}') : {};
   const failed = (counts.failed ?? 0) + (run.status !== 0 && !counts.failed ? 1 : 0);
-  totals.push({ layer, passed: counts.passed ?? 0, failed });
+  totals.push({ layer, passed: counts.passed ?? 0, failed, skipped: counts.skipped ?? 0 });
 }
 
 /** One run of the e2e harness; returns its counts (a harness failure counts as one failed test). */
@@ -63,7 +63,7 @@ function runE2E(label, env) {
   const summary = path.join(tmp, `e2e-${totals.length}.json`);
   const run = spawnSync(process.execPath, ['scripts/run-vscode-tests.mjs'], { stdio: 'inherit', env: { ...process.env, ...env, E2E_SUMMARY_OUT: summary } });
   const counts = fs.existsSync(summary) ? JSON.parse(fs.readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
-  return { passed: counts.passed, failed: counts.failed + (run.status !== 0 && !counts.failed ? 1 : 0) };
+  return { passed: counts.passed, failed: counts.failed + (run.status !== 0 && !counts.failed ? 1 : 0), skipped: counts.skipped ?? 0 };
 }
 
 if (wanted('e2e')) {
@@ -79,8 +79,9 @@ if (wanted('e2e')) {
 
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log('\n=== summary ===');
-for (const t of totals) console.log(`${t.layer.padEnd(16)} ${t.passed} passed, ${t.failed} failed${t.note ? ` (${t.note})` : ''}`);
-const passed = totals.reduce((n, t) => n + t.passed, 0);
-const failed = totals.reduce((n, t) => n + t.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
+const line = ({ passed, failed, skipped = 0 }) => `${passed} passed, ${failed} failed, ${skipped} skipped`;
+for (const t of totals) console.log(`${t.layer.padEnd(16)} ${line(t)}${t.note ? ` (${t.note})` : ''}`);
+const sum = (key) => totals.reduce((n, t) => n + (t[key] ?? 0), 0);
+const failed = sum('failed');
+console.log(line({ passed: sum('passed'), failed, skipped: sum('skipped') }));
 process.exitCode = failed ? 1 : 0;

@@ -1,6 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { RequestPlan } from './engine/plan';
-import type { RunInput } from './engine/run/inputs';
+import type { RequestPlan, RunInput } from './engine';
 
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
@@ -78,13 +77,11 @@ export namespace ActiveSelectionNotification {
   export const type = new NotificationType<ActiveSelection>(method);
 }
 
-/** One value a run needs (what the AI would extract), as the engine's runInputs describes it. */
-export type RunInputInfo = RunInput;
-
 /** What the client needs to offer a run or a plan for one action file. */
 export interface ActionDescription {
   actionName: string;
-  inputs: RunInputInfo[];
+  /** The values a run needs (what the AI would extract), as the engine's runInputs describes them. */
+  inputs: RunInput[];
   /** The organisation file in effect, if any, and the names it defines. */
   config?: { uri: string; status: 'valid' | 'last-valid' | 'invalid'; environments: string[]; contacts: string[]; defaultEnvironment?: string; defaultContact?: string };
   /** Whether the file can be planned at all; otherwise why not. */

@@ -28,7 +28,11 @@ describe('run: bad usage exits 2 and sends nothing', () => {
     { name: 'two files', args: [LOOK_UP, 'actions/refund-order.action.json', '--param', 'order_id=1'], message: /^opencx-actions: run takes one action file; got 2\n/ },
     { name: 'a missing required --param', args: [LOOK_UP], message: /^opencx-actions: no value for order_id: .*\(--param name=value\)\n/ },
     { name: 'a --param without =', args: [LOOK_UP, '--param', 'order_id'], message: /^opencx-actions: --param must be name=value; got "order_id"\n/ },
-    { name: '--timeout-ms abc', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms', 'abc'], message: /^opencx-actions: --timeout-ms must be a whole number of milliseconds, 1 or more; got "abc"\n/ },
+    { name: '--timeout-ms abc', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms', 'abc'], message: /^opencx-actions: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647; got "abc"\n$/ },
+    // Past 2^31 - 1 Node's timers fire at once (a RangeError or an instant timeout): one line, no usage, no stack.
+    { name: '--timeout-ms 2147483648', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms', '2147483648'], message: /^opencx-actions: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647; got "2147483648"\n$/ },
+    { name: '--timeout-ms 99999999999999999999', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms', '99999999999999999999'], message: /^opencx-actions: --timeout-ms must be .*got "99999999999999999999"\n$/ },
+    { name: '--timeout-ms -5', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms=-5'], message: /^opencx-actions: --timeout-ms must be .*got "-5"\n$/ },
     { name: '--timeout-ms 0', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms', '0'], message: /--timeout-ms must be a whole number .*got "0"/ },
     { name: '--timeout-ms 1.5', args: [LOOK_UP, '--param', 'order_id=1', '--timeout-ms', '1.5'], message: /--timeout-ms must be a whole number .*got "1\.5"/ },
     { name: '--format xml', args: [LOOK_UP, '--param', 'order_id=1', '--format', 'xml'], message: /^opencx-actions: --format must be one of text, json; got "xml"\n/ },

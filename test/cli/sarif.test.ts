@@ -47,6 +47,9 @@ describe('sarif', () => {
     }
   });
 
+  /** SARIF has three levels: information and hints are both "note" (not "error", as this test once assumed). */
+  const EXPECTED_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
   test('each result matches the json finding: rule, level, message, 1-based region, file', () => {
     const cwd = path.join(FIXTURES, 'mixed');
     const log = sarifOf([], cwd);
@@ -58,7 +61,7 @@ describe('sarif', () => {
       const f = findings[i];
       assert.equal(result.ruleId, f.code);
       assert.equal(tool.driver.rules[result.ruleIndex].id, f.code, 'ruleIndex points at the rule');
-      assert.equal(result.level, f.severity === 'warning' ? 'warning' : 'error');
+      assert.equal(result.level, EXPECTED_LEVEL[f.severity], `${f.severity} becomes ${EXPECTED_LEVEL[f.severity]}`);
       assert.equal(result.message.text, f.message);
       const { artifactLocation, region } = result.locations[0].physicalLocation;
       assert.deepEqual(artifactLocation, { uri: f.file, uriBaseId: '%SRCROOT%' });

@@ -35,7 +35,7 @@ describe('stylish', () => {
       '  9:3   error    "tag" is not a property of the action; did you mean "tags"?  unknown-property',
       '',
       'nested/headers.action.json',
-      '  6:59  error    headers["X-Retries"] must be a string or a magic field { "magic": "contact.email" }; got a number (3)  wrong-type',
+      '  6:59  error    headers.X-Retries must be a string or a magic field { "magic": "contact.email" }; got a number (3)  wrong-type',
       '  6:62  warning  "Accept" is already defined on line 6; JSON keeps only the last value, so the earlier one is ignored  duplicate-key',
       '',
       '✖ 6 problems (5 errors, 1 warning, 0 info) in 2 files checked',
@@ -90,7 +90,7 @@ describe('json', () => {
       }),
       finding({
         file: 'nested/headers.action.json', line: 6, column: 59, endLine: 6, endColumn: 60, code: 'wrong-type',
-        message: 'headers["X-Retries"] must be a string or a magic field { "magic": "contact.email" }; got a number (3)',
+        message: 'headers.X-Retries must be a string or a magic field { "magic": "contact.email" }; got a number (3)',
       }),
       finding({
         file: 'nested/headers.action.json', line: 6, column: 62, endLine: 6, endColumn: 70, severity: 'warning', code: 'duplicate-key',

@@ -117,6 +117,18 @@ describe('the packaged .vsix', () => {
     assert.ok(readEntry('extension/dist/cli.js').startsWith('#!/usr/bin/env node\n'), 'the CLI keeps its shebang');
   });
 
+  // The client imports the engine's index.ts like the CLI does; only the engine's "sideEffects": false lets the
+  // bundler leave the executor out. Markers: undici's global-dispatcher symbol and the tokenizer's encoding name.
+  test('the client bundle leaves undici and the tokenizer to runner.js, loaded on the first run', () => {
+    const markers = ['undici.globalDispatcher.1', 'o200k_base'];
+    const client = readEntry('extension/dist/client.js');
+    const runner = readEntry('extension/dist/runner.js');
+    for (const marker of markers) {
+      assert.ok(runner.includes(marker), `runner.js lacks ${marker}: the marker no longer finds the library`);
+      assert.ok(!client.includes(marker), `client.js holds ${marker}: the executor was bundled into the extension's activation`);
+    }
+  });
+
   test('the zip reader agrees with unzip', (t) => {
     const unzip = spawnSync('unzip', ['-Z1', path.join(work, VSIX_NAME)], { encoding: 'utf8' });
     if (unzip.error || unzip.status !== 0) return t.skip('unzip is not installed');

@@ -2,12 +2,12 @@
 // organisation's names) and opencx/resolve (the request plan, dry run or send, and its typed errors). A plan holds
 // secret references, never values.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ResolveParams, ResolveResponse } from '../../server/src/protocol';
-import { LspClient } from './lspClient';
 import { describeAction, organisationNames, resolve, setSecretNames, waitForIndex } from './requests';
 import { TempWorkspace } from './tempWorkspace';
 import { rangeOf } from './testSupport';
+import { withServer } from './withServer';
 
 const ACTION = 'refund-order.action.json';
 const ACTION_TEXT = TempWorkspace.fixtureText('provenance', ACTION);
@@ -22,24 +22,16 @@ function planOf(response: ResolveResponse) {
 }
 
 describe('opencx/describeAction and opencx/resolve', () => {
-  let workspace: TempWorkspace;
-  let client: LspClient;
   let action: string;
-  const request = (params: Partial<ResolveParams>) => resolve(client, { uri: action, selection: {}, values: {}, mode: 'dryRun', ...params });
+  const request = (params: Partial<ResolveParams>) => resolve(server.client, { uri: action, selection: {}, values: {}, mode: 'dryRun', ...params });
 
-  before(async () => {
-    workspace = TempWorkspace.create('provenance');
-    client = await LspClient.start([workspace.folder], { env: { ...process.env, OPENCX_SECRET_TOKEN: SECRET_VALUE } });
-    action = workspace.uri(ACTION);
-    await waitForIndex(client);
-  });
-  after(async () => {
-    await client.stop();
-    workspace.dispose();
+  const server = withServer({ workspace: 'provenance', env: { ...process.env, OPENCX_SECRET_TOKEN: SECRET_VALUE } }, async () => {
+    action = server.workspace.uri(ACTION);
+    await waitForIndex(server.client);
   });
 
   it('organisationNames: the environments and contacts of every config, for the pickers, with the defaults', async () => {
-    assert.deepEqual(await organisationNames(client), {
+    assert.deepEqual(await organisationNames(server.client), {
       environments: ['staging', 'production'],
       contacts: ['jane-vip', 'bob-customer', 'anonymous-visitor'],
       defaultEnvironment: 'staging',
@@ -48,7 +40,7 @@ describe('opencx/describeAction and opencx/resolve', () => {
   });
 
   it('describeAction: the inputs (path, query without a value, body fields) and the config\'s names', async () => {
-    const description = await describeAction(client, action);
+    const description = await describeAction(server.client, action);
     assert.ok(description);
     assert.equal(description.actionName, 'Refund order');
     assert.deepEqual(description.inputs.map(({ name, in: where, required }) => ({ name, in: where, required })), [
@@ -60,7 +52,7 @@ describe('opencx/describeAction and opencx/resolve', () => {
     assert.deepEqual(description.inputs[0].schema, { type: 'integer' });
     assert.equal(description.inputs[3].description, 'Why the customer wants a refund');
     assert.deepEqual(description.config, {
-      uri: workspace.uri('opencx.config.json'),
+      uri: server.workspace.uri('opencx.config.json'),
       status: 'valid',
       environments: ['staging', 'production'],
       contacts: ['jane-vip', 'bob-customer', 'anonymous-visitor'],
@@ -68,8 +60,8 @@ describe('opencx/describeAction and opencx/resolve', () => {
       defaultContact: 'jane-vip',
     });
     assert.deepEqual(description.problems, []);
-    assert.equal(await describeAction(client, workspace.uri('opencx.config.json')), null, 'a config is not an action');
-    assert.equal(await describeAction(client, workspace.uri('nowhere.action.json')), null, 'an unknown file');
+    assert.equal(await describeAction(server.client, server.workspace.uri('opencx.config.json')), null, 'a config is not an action');
+    assert.equal(await describeAction(server.client, server.workspace.uri('nowhere.action.json')), null, 'an unknown file');
   });
 
   it('resolve (dryRun): method, URL with placeholders, headers with their sources and shadowed values, planText', async () => {
@@ -82,7 +74,7 @@ describe('opencx/describeAction and opencx/resolve', () => {
     assert.deepEqual(plan.headers.map((h) => [h.name, h.source]).slice(0, 5), [
       ['User-Agent', 'default'], ['Content-Type', 'default'], ['Authorization', 'globalVariable'], ['X-Region', 'globalVariable'], ['X-Tier', 'contact'],
     ]);
-    assert.deepEqual(header('Authorization').location, { file: workspace.uri('opencx.config.json'), path: ['globalVariables', 'Authorization'] });
+    assert.deepEqual(header('Authorization').location, { file: server.workspace.uri('opencx.config.json'), path: ['globalVariables', 'Authorization'] });
     assert.deepEqual(header('Authorization').shadowed, [{
       source: 'action', name: 'authorization', value: 'Bearer ${secret:OLD_TOKEN}', location: { file: action, path: ['headers', 'authorization'] },
     }]);
@@ -117,37 +109,52 @@ describe('opencx/describeAction and opencx/resolve', () => {
     const environment = await request({ selection: { environment: 'qa' } });
     assert.ok(!environment.ok);
     assert.deepEqual([environment.code, environment.available], ['unknown-environment', ['staging', 'production']]);
-    const notAnAction = await resolve(client, { uri: workspace.uri('opencx.config.json'), selection: {}, values: {}, mode: 'dryRun' });
+    const notAnAction = await resolve(server.client, { uri: server.workspace.uri('opencx.config.json'), selection: {}, values: {}, mode: 'dryRun' });
     assert.deepEqual(notAnAction.ok ? undefined : notAnAction.code, 'not-an-action');
   });
 
   it('the plan holds secret references, never a value; with the secret names known, it says which is not set', async () => {
-    await setSecretNames(client, []);
+    await setSecretNames(server.client, []);
     const response = planOf(await request({ mode: 'send', values: VALUES }));
     const serialized = JSON.stringify(response);
     assert.ok(!serialized.includes(SECRET_VALUE), 'the value of OPENCX_SECRET_TOKEN in the server\'s environment');
     assert.equal(response.plan.headers.find((h) => h.name === 'Authorization')?.value, 'Bearer ${secret:TOKEN}');
     assert.ok(response.plan.notes.includes('Secret TOKEN is not set, so this request cannot be sent yet.'), JSON.stringify(response.plan.notes));
 
-    await setSecretNames(client, ['TOKEN']);
+    await setSecretNames(server.client, ['TOKEN']);
     const set = planOf(await request({ mode: 'send', values: VALUES }));
     assert.ok(!set.plan.notes.some((n) => n.startsWith('Secret TOKEN is not set')), JSON.stringify(set.plan.notes));
     assert.ok(!JSON.stringify(set).includes(SECRET_VALUE));
   });
 
   it('an open editor\'s unsaved edit is planned at once; a file that is not valid JSON is refused', async () => {
-    await client.open(action, ACTION_TEXT);
-    await client.edit(action, rangeOf(ACTION_TEXT, '/refunds"'), '/refund-requests"');
+    await server.client.open(action, ACTION_TEXT);
+    await server.client.edit(action, rangeOf(ACTION_TEXT, '/refunds"'), '/refund-requests"');
     const { plan } = planOf(await request({})); // sent right after the edit, before the edit delay has passed
     assert.equal(plan.url, 'https://api.acme-shop.example/v1/orders/{order_id}/refund-requests?source=chat');
-    await client.replaceAll(action, '{ "name": "Refund order", ');
+    await server.client.replaceAll(action, '{ "name": "Refund order", ');
     const broken = await request({});
     assert.deepEqual(broken.ok ? undefined : broken.code, 'invalid-action');
-    assert.ok(await describeAction(client, action), 'still described');
-    await client.close(action);
+    assert.ok(await describeAction(server.client, action), 'still described');
+    await server.client.close(action);
   });
 
-  it('no handler failed', () => {
-    assert.deepEqual(client.errorLogs, []);
+  it('a value the URL encoder rejects (a lone surrogate): a diagnostic at the value and a typed refusal, never "internal"', async () => {
+    const text = ACTION_TEXT.replace('"value": "chat"', '"value": "ch\\ud800at"');
+    assert.notEqual(text, ACTION_TEXT, 'test bug: the static query value is not in the fixture');
+    await server.client.open(action, text);
+    const published = await server.client.diagnosticsForCurrentVersion(action);
+    const found = published.diagnostics.filter((d) => d.code === 'unencodable-value');
+    assert.deepEqual(found.map((d) => [d.range, d.severity]), [[rangeOf(text, '"ch\\ud800at"'), 1]]);
+    for (const mode of ['dryRun', 'send'] as const) {
+      const refused = await request({ mode, values: VALUES });
+      assert.ok(!refused.ok && refused.code === 'invalid-action', JSON.stringify(refused));
+      assert.match(refused.message, /the static value of query parameter "source" holds a lone surrogate \(\\ud800\)/);
+    }
+    await server.client.replaceAll(action, ACTION_TEXT);
+    const typed = await request({ mode: 'send', values: { ...VALUES, order_id: '1\ud800' } });
+    assert.ok(!typed.ok && typed.code === 'invalid-action', JSON.stringify(typed));
+    assert.match(typed.message, /the value given for path parameter "order_id" holds a lone surrogate/);
+    await server.client.close(action);
   });
 });

@@ -1,13 +1,13 @@
 // Code lenses over the protocol (issue 3): "Run" and "Request plan" above every action's name, and "Overlaps N
 // actions" above an overlapping one, which peeks the other actions' names.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens, Range } from 'vscode-languageserver-protocol';
 import { CLIENT_COMMANDS } from '../../server/src/protocol';
-import { LspClient } from './lspClient';
 import { codeLenses, waitForIndex } from './requests';
-import { actionText, TempWorkspace } from './tempWorkspace';
+import { actionText } from './tempWorkspace';
 import { rangeOf } from './testSupport';
+import { withServer } from './withServer';
 
 const parameters = [{ name: 'order_id', in: 'path', description: 'Order number', required: true, schema: { type: 'string' } }];
 const endpoint = (path: string) => `https://api.acme-shop.example/v1/orders/{order_id}/${path}`;
@@ -26,26 +26,18 @@ function nameKey(text: string): Range {
 }
 
 describe('code lenses', () => {
-  let workspace: TempWorkspace;
-  let client: LspClient;
   const uris: Record<string, string> = {};
-  before(async () => {
-    workspace = TempWorkspace.create();
-    client = await LspClient.start([workspace.folder]);
-    await waitForIndex(client);
+  const server = withServer({ workspace: true }, async () => {
+    await waitForIndex(server.client);
     for (const [name, text] of Object.entries({ track: TRACK, shipping: SHIPPING, refund: REFUND })) {
-      uris[name] = workspace.uri(`${name}.action.json`);
-      await client.open(uris[name], text);
-      await client.diagnosticsForCurrentVersion(uris[name]);
+      uris[name] = server.workspace.uri(`${name}.action.json`);
+      await server.client.open(uris[name], text);
+      await server.client.diagnosticsForCurrentVersion(uris[name]);
     }
-  });
-  after(async () => {
-    await client.stop();
-    workspace.dispose();
   });
 
   it('an action that overlaps nothing gets "Run" and "Request plan" on its name, with its URI', async () => {
-    const lenses = (await codeLenses(client, uris.refund)) ?? [];
+    const lenses = (await codeLenses(server.client, uris.refund)) ?? [];
     assert.deepEqual(lenses.map((l) => l.command?.title), ['$(play) Run', 'Request plan']);
     assert.deepEqual(commandsOf(lenses), [CLIENT_COMMANDS.runAction, CLIENT_COMMANDS.showRequestPlan]);
     assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan']);
@@ -56,7 +48,7 @@ describe('code lenses', () => {
   });
 
   it('an overlapping action also gets "Overlaps 1 action", which peeks the other action\'s name', async () => {
-    const lenses = (await codeLenses(client, uris.track)) ?? [];
+    const lenses = (await codeLenses(server.client, uris.track)) ?? [];
     assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan', 'opencx.peekLocations']);
     const overlap = lenses[2];
     assert.equal(overlap.command?.title, '$(warning) Overlaps 1 action: "Shipping status"');
@@ -68,36 +60,32 @@ describe('code lenses', () => {
   });
 
   it('a third overlapping action makes it "Overlaps 2 actions", with both locations', async () => {
-    const where = workspace.uri('where.action.json');
-    client.mark(uris.track);
-    await client.open(where, WHERE);
-    await client.diagnosticsForCurrentVersion(where);
-    await client.waitForDiagnostics(uris.track, (p) => p.diagnostics.filter((d) => d.code === 'description-overlap').length === 2);
-    const [, , overlap] = (await codeLenses(client, uris.track)) ?? [];
+    const where = server.workspace.uri('where.action.json');
+    server.client.mark(uris.track);
+    await server.client.open(where, WHERE);
+    await server.client.diagnosticsForCurrentVersion(where);
+    await server.client.waitForDiagnostics(uris.track, (p) => p.diagnostics.filter((d) => d.code === 'description-overlap').length === 2);
+    const [, , overlap] = (await codeLenses(server.client, uris.track)) ?? [];
     assert.match(overlap.command?.title ?? '', /^\$\(warning\) Overlaps 2 actions: "(Shipping status|Where is my order)", "(Shipping status|Where is my order)"$/);
     const [, , locations] = overlap.command?.arguments as [string, unknown, { uri: string }[]];
     assert.deepEqual(locations.map((l) => l.uri).sort(), [uris.shipping, where].sort());
-    await client.close(where);
-    await client.waitForDiagnostics(where, (p) => p.version === undefined);
+    await server.client.close(where);
+    await server.client.waitForDiagnostics(where, (p) => p.version === undefined);
   });
 
   it('once the other action no longer overlaps, the overlap lens is gone', async () => {
-    client.mark(uris.track);
-    await client.replaceAll(uris.shipping, REFUND.replace('Refund order', 'Refund shipping fee').replace('/refunds', '/fee-refunds'));
-    await client.waitForDiagnostics(uris.track, (p) => !p.diagnostics.some((d) => d.code === 'description-overlap'));
-    assert.deepEqual(commandsOf(await codeLenses(client, uris.track)), ['opencx.runAction', 'opencx.showRequestPlan']);
+    server.client.mark(uris.track);
+    await server.client.replaceAll(uris.shipping, REFUND.replace('Refund order', 'Refund shipping fee').replace('/refunds', '/fee-refunds'));
+    await server.client.waitForDiagnostics(uris.track, (p) => !p.diagnostics.some((d) => d.code === 'description-overlap'));
+    assert.deepEqual(commandsOf(await codeLenses(server.client, uris.track)), ['opencx.runAction', 'opencx.showRequestPlan']);
   });
 
   it('a file that is not valid JSON, or not an action, gets no lens', async () => {
-    const broken = workspace.uri('broken.action.json');
-    await client.open(broken, '{ "name": "Half typed", ');
-    assert.deepEqual(await codeLenses(client, broken), []);
-    const config = workspace.uri('opencx.config.json');
-    await client.open(config, '{ "segments": ["customers"] }\n');
-    assert.deepEqual(await codeLenses(client, config), []);
-  });
-
-  it('no handler failed', () => {
-    assert.deepEqual(client.errorLogs, []);
+    const broken = server.workspace.uri('broken.action.json');
+    await server.client.open(broken, '{ "name": "Half typed", ');
+    assert.deepEqual(await codeLenses(server.client, broken), []);
+    const config = server.workspace.uri('opencx.config.json');
+    await server.client.open(config, '{ "segments": ["customers"] }\n');
+    assert.deepEqual(await codeLenses(server.client, config), []);
   });
 });

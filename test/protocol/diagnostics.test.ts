@@ -1,9 +1,9 @@
 // Push diagnostics for opened documents: exact range, message, severity and the fields every diagnostic carries.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient } from './lspClient';
 import { rangeOf, readRepoFile, virtualUri } from './testSupport';
+import { withServer } from './withServer';
 
 const DOCS_ANCHOR = /^https:\/\/\S+#([a-z0-9-]+)$/;
 
@@ -17,19 +17,13 @@ function assertComplete(diagnostic: Diagnostic): void {
 }
 
 describe('diagnostics of opened documents', () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const server = withServer();
 
   it('a broken action gets one diagnostic on the bad value, with source, code and documentation link', async () => {
     const text = readRepoFile('examples/broken/track-parcel.action.json');
     const uri = virtualUri('track-parcel.action.json');
-    await client.open(uri, text);
-    const published = await client.diagnosticsForCurrentVersion(uri);
+    await server.client.open(uri, text);
+    const published = await server.client.diagnosticsForCurrentVersion(uri);
     assert.equal(published.version, 1);
     assert.equal(published.diagnostics.length, 1, JSON.stringify(published.diagnostics));
     const [diagnostic] = published.diagnostics;
@@ -46,16 +40,16 @@ describe('diagnostics of opened documents', () => {
   it('a valid action gets an empty list', async () => {
     const text = readRepoFile('examples/actions/refund-order.action.json');
     const uri = virtualUri('refund-order.action.json');
-    await client.open(uri, text);
-    const published = await client.diagnosticsForCurrentVersion(uri);
+    await server.client.open(uri, text);
+    const published = await server.client.diagnosticsForCurrentVersion(uri);
     assert.deepEqual(published.diagnostics, []);
   });
 
   it('an opencx.config.json with a bad orgId gets its diagnostic on the value', async () => {
     const text = readRepoFile('test/fixtures/lint/config-bad-org-id/opencx.config.json');
     const uri = virtualUri('config-bad-org-id/opencx.config.json');
-    await client.open(uri, text);
-    const { diagnostics } = await client.diagnosticsForCurrentVersion(uri);
+    await server.client.open(uri, text);
+    const { diagnostics } = await server.client.diagnosticsForCurrentVersion(uri);
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
     assert.deepEqual(diagnostics[0].range, rangeOf(text, '"acme-shop"'));
     assert.equal(diagnostics[0].message, 'orgId must be the organisation\'s UUID, like "3f2c1a9e-0b7d-4c55-9a1e-6f0d2b8c4e71"; got "acme-shop"');
@@ -67,8 +61,8 @@ describe('diagnostics of opened documents', () => {
   it('every diagnostic of a file with many errors is complete and placed where the user acts', async () => {
     const text = readRepoFile('test/fixtures/lint/schema-errors.action.json');
     const uri = virtualUri('schema-errors.action.json');
-    await client.open(uri, text);
-    const { diagnostics } = await client.diagnosticsForCurrentVersion(uri);
+    await server.client.open(uri, text);
+    const { diagnostics } = await server.client.diagnosticsForCurrentVersion(uri);
     assert.ok(diagnostics.length >= 10, `expected many diagnostics, got ${diagnostics.length}`);
     diagnostics.forEach(assertComplete);
     const byCode = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => d.range);
@@ -80,8 +74,8 @@ describe('diagnostics of opened documents', () => {
   it('a warning is published with warning severity', async () => {
     const text = readRepoFile('test/fixtures/lint/duplicate-key.action.json');
     const uri = virtualUri('duplicate-key.action.json');
-    await client.open(uri, text);
-    const { diagnostics } = await client.diagnosticsForCurrentVersion(uri);
+    await server.client.open(uri, text);
+    const { diagnostics } = await server.client.diagnosticsForCurrentVersion(uri);
     const duplicate = diagnostics.find((d) => d.code === 'duplicate-key');
     assert.ok(duplicate, JSON.stringify(diagnostics));
     assert.equal(duplicate.severity, DiagnosticSeverity.Warning);
@@ -91,16 +85,11 @@ describe('diagnostics of opened documents', () => {
 
   it('closing a document clears its diagnostics', async () => {
     const uri = virtualUri('closed.action.json');
-    await client.open(uri, '{ "method": "FETCH" }');
-    const opened = await client.diagnosticsForCurrentVersion(uri);
+    await server.client.open(uri, '{ "method": "FETCH" }');
+    const opened = await server.client.diagnosticsForCurrentVersion(uri);
     assert.ok(opened.diagnostics.length > 0);
-    await client.close(uri);
-    const cleared = await client.waitForDiagnostics(uri);
+    await server.client.close(uri);
+    const cleared = await server.client.waitForDiagnostics(uri);
     assert.deepEqual(cleared.diagnostics, []);
-  });
-
-  it('no handler failed while checking these documents', () => {
-    assert.deepEqual(client.errorLogs, []);
-    assert.ok(client.alive);
   });
 });

@@ -1,20 +1,15 @@
 // The handshake: what the server announces, and a clean shutdown.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocumentSyncKind, type TextDocumentSyncOptions } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
+import { withServer } from './withServer';
 
 describe('initialize', () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const server = withServer();
 
   it('announces completion with trigger characters, hover, symbols, folding, formatting and incremental sync', () => {
-    const { capabilities, serverInfo } = client.initializeResult;
+    const { capabilities, serverInfo } = server.client.initializeResult;
     assert.equal(serverInfo?.name, 'OpenCX Actions');
 
     const sync = capabilities.textDocumentSync;
@@ -34,7 +29,7 @@ describe('initialize', () => {
 
   it('does not announce pull diagnostics it does not implement', () => {
     // Diagnostics are pushed; announcing diagnosticProvider would make VS Code pull and get nothing.
-    assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);
+    assert.equal(server.client.initializeResult.capabilities.diagnosticProvider, undefined);
   });
 
   it('shutdown then exit ends the server process with code 0', async () => {

@@ -2,12 +2,12 @@
 // written, the shadowed values struck through, secrets masked), how it follows opencx/activeSelection and
 // opencx/secretNames, the audience of restrictedToSegments, and go to definition into opencx.config.json.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover, LocationLink, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient } from './lspClient';
 import { definition, setSecretNames, setSelection, waitForIndex } from './requests';
 import { TempWorkspace } from './tempWorkspace';
 import { offsetOf, positionAt, positionIn, rangeOf } from './testSupport';
+import { withServer } from './withServer';
 
 const ACTION = 'refund-order.action.json';
 const CONFIG = 'opencx.config.json';
@@ -33,26 +33,18 @@ function keyRange(text: string, needle: string) {
 const shadowed = (p: PublishDiagnosticsParams): string[] => p.diagnostics.filter((d) => d.code === 'header-shadowed').map((d) => String(d.message).split('"')[1]);
 
 describe('header provenance hovers and definitions', () => {
-  let workspace: TempWorkspace;
-  let client: LspClient;
   let action: string;
   let config: string;
   /** The link a hover gives to the line of `needle` in opencx.config.json. */
   const configLink = (needle: string) => `${config}#L${rangeOf(CONFIG_TEXT, needle).start.line + 1}`;
-  const hoverAt = async (needle: string, delta = 2) => markdownOf(await client.hover(action, positionIn(ACTION_TEXT, needle, delta)));
+  const hoverAt = async (needle: string, delta = 2) => markdownOf(await server.client.hover(action, positionIn(ACTION_TEXT, needle, delta)));
 
-  before(async () => {
-    workspace = TempWorkspace.create('provenance');
-    client = await LspClient.start([workspace.folder], { env: { ...process.env, OPENCX_SECRET_TOKEN: SECRET_VALUE, OPENCX_SECRET_OLD_TOKEN: SECRET_VALUE } });
-    action = workspace.uri(ACTION);
-    config = workspace.uri(CONFIG);
-    await waitForIndex(client); // the config is read from disk: a hover before that would not know it
-    await client.open(action, ACTION_TEXT);
-    await client.diagnosticsForCurrentVersion(action);
-  });
-  after(async () => {
-    await client.stop();
-    workspace.dispose();
+  const server = withServer({ workspace: 'provenance', env: { ...process.env, OPENCX_SECRET_TOKEN: SECRET_VALUE, OPENCX_SECRET_OLD_TOKEN: SECRET_VALUE } }, async () => {
+    action = server.workspace.uri(ACTION);
+    config = server.workspace.uri(CONFIG);
+    await waitForIndex(server.client); // the config is read from disk: a hover before that would not know it
+    await server.client.open(action, ACTION_TEXT);
+    await server.client.diagnosticsForCurrentVersion(action);
   });
 
   it('on a header name: the winner with its source and config location, the action\'s value struck through', async () => {
@@ -102,32 +94,32 @@ describe('header provenance hovers and definitions', () => {
   it('on ${secret:…}: "not set" until opencx/secretNames names it, then "set"; never a value', async () => {
     const before = await hoverAt('${secret:OLD_TOKEN}', 4);
     assert.ok(before.startsWith('**Secret `OLD_TOKEN`**: **not set**.'), before);
-    await client.open(config, CONFIG_TEXT);
-    const inConfig = () => client.hover(config, positionIn(CONFIG_TEXT, '${secret:TOKEN}', 4)).then(markdownOf);
+    await server.client.open(config, CONFIG_TEXT);
+    const inConfig = () => server.client.hover(config, positionIn(CONFIG_TEXT, '${secret:TOKEN}', 4)).then(markdownOf);
     assert.ok((await inConfig()).startsWith('**Secret `TOKEN`**: **not set**.'));
 
-    client.mark(action);
-    await setSecretNames(client, ['TOKEN']);
+    server.client.mark(action);
+    await setSecretNames(server.client, ['TOKEN']);
     const set = await inConfig();
     assert.ok(set.startsWith('**Secret `TOKEN`**: set. The value is never shown'), set);
     assert.ok((await hoverAt('${secret:OLD_TOKEN}', 4)).includes('**not set**'), 'only the named secret is set');
     // The names also feed `unknown-secret`: OLD_TOKEN is now known to be missing.
-    const published = await client.waitForDiagnostics(action, (p) => p.diagnostics.some((d) => d.code === 'unknown-secret'));
+    const published = await server.client.waitForDiagnostics(action, (p) => p.diagnostics.some((d) => d.code === 'unknown-secret'));
     assert.deepEqual(published.diagnostics.filter((d) => d.code === 'unknown-secret').map((d) => d.range), [rangeOf(ACTION_TEXT, '${secret:OLD_TOKEN}')]);
 
-    await setSecretNames(client, ['TOKEN', 'OLD_TOKEN']);
+    await setSecretNames(server.client, ['TOKEN', 'OLD_TOKEN']);
     assert.ok((await hoverAt('${secret:OLD_TOKEN}', 4)).startsWith('**Secret `OLD_TOKEN`**: set.'));
     for (const shown of [before, set]) assert.ok(!shown.includes(SECRET_VALUE));
-    await client.close(config);
+    await server.client.close(config);
   });
 
   it('opencx/activeSelection changes the winner in the hovers and the header-shadowed diagnostics', async () => {
-    assert.deepEqual(shadowed(client.publicationsFor(action).at(-1)!), ['authorization', 'x-region', 'x-tier'], 'jane-vip in staging');
-    client.mark(action);
-    await setSelection(client, { environment: 'production', contact: 'bob-customer' });
-    const published = await client.waitForDiagnostics(action, (p) => !shadowed(p).includes('x-tier'));
+    assert.deepEqual(shadowed(server.client.publicationsFor(action).at(-1)!), ['authorization', 'x-region', 'x-tier'], 'jane-vip in staging');
+    server.client.mark(action);
+    await setSelection(server.client, { environment: 'production', contact: 'bob-customer' });
+    const published = await server.client.waitForDiagnostics(action, (p) => !shadowed(p).includes('x-tier'));
     assert.deepEqual(shadowed(published), ['authorization', 'x-region']);
-    assert.equal(published.version, client.version(action));
+    assert.equal(published.version, server.client.version(action));
 
     const region = await hoverAt('"x-region"');
     assert.ok(region.startsWith('**Header `x-region`** · environment `production`, contact `bob-customer`'), region);
@@ -138,9 +130,9 @@ describe('header provenance hovers and definitions', () => {
     const overview = await hoverAt('"headers"');
     assert.ok(overview.includes('`x-opencx-external-user-id: cus_2002`') && !overview.includes('X-Tier: gold'), overview);
 
-    client.mark(action);
-    await setSelection(client, {});
-    await client.waitForDiagnostics(action, (p) => shadowed(p).includes('x-tier'));
+    server.client.mark(action);
+    await setSelection(server.client, {});
+    await server.client.waitForDiagnostics(action, (p) => shadowed(p).includes('x-tier'));
     assert.ok((await hoverAt('"x-tier"')).includes('Sent: `gold`'), 'back to the defaults: jane-vip in staging');
   });
 
@@ -158,7 +150,7 @@ describe('header provenance hovers and definitions', () => {
   });
 
   it('go to definition on a header: the config entry that supplies it, for the active selection', async () => {
-    const definitionAt = async (needle: string) => (await definition(client, action, positionIn(ACTION_TEXT, needle, 2))) as LocationLink[];
+    const definitionAt = async (needle: string) => (await definition(server.client, action, positionIn(ACTION_TEXT, needle, 2))) as LocationLink[];
     const links = await definitionAt('"authorization"');
     assert.deepEqual(links, [{
       targetUri: config,
@@ -168,13 +160,9 @@ describe('header provenance hovers and definitions', () => {
     }]);
     assert.deepEqual((await definitionAt('"x-region"')).map((l) => l.targetRange), [keyRange(CONFIG_TEXT, '"X-Region": "eu-staging"')]);
     assert.deepEqual((await definitionAt('"x-tier"')).map((l) => l.targetRange), [keyRange(CONFIG_TEXT, '"X-Tier": "gold"')]);
-    await setSelection(client, { environment: 'production' });
+    await setSelection(server.client, { environment: 'production' });
     assert.deepEqual((await definitionAt('"x-region"')).map((l) => l.targetRange), [keyRange(CONFIG_TEXT, '"X-Region": "eu"')]);
-    await setSelection(client, {});
+    await setSelection(server.client, {});
     assert.deepEqual(await definitionAt('"Accept"'), [], 'only the action defines Accept');
-  });
-
-  it('no handler failed', () => {
-    assert.deepEqual(client.errorLogs, []);
   });
 });

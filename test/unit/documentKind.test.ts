@@ -1,7 +1,7 @@
 // documentKindOf: which files are actions, which is the config, and which are ignored.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { documentKindOf } from '../../server/src/engine/documentKind';
+import { documentKindOf } from '../../server/src/engine/document/documentKind';
 
 describe('documentKindOf', () => {
   test('action files by their suffix, as paths and URIs', () => {

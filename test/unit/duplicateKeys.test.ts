@@ -1,8 +1,8 @@
 // Duplicate keys: a warning on the later key that names the line of the first; and the cheap pre-check.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JsonDocument, mayHaveDuplicateKeys } from '../../server/src/engine/jsonDocument';
-import { duplicateKeyFindings } from '../../server/src/engine/syntax';
+import { JsonDocument, mayHaveDuplicateKeys } from '../../server/src/engine/document/jsonDocument';
+import { duplicateKeyFindings } from '../../server/src/engine/lint/syntax';
 import { actionText, assertFindings, comparable, error, rangeOfText, warning } from './helpers';
 
 function duplicateMessage(key: string, line: number): string {

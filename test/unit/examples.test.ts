@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { documentKindOf } from '../../server/src/engine/documentKind';
+import { documentKindOf } from '../../server/src/engine/document/documentKind';
 import { lint } from './helpers';
 
 /** The repository root: this file is bundled to out/test/unit/examples.test.js. */

@@ -1,7 +1,7 @@
 // normaliseFindings (dedupe + sort) and the documentation link of each rule code.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compareFindings, docsUrl, normaliseFindings, type Finding } from '../../server/src/engine/findings';
+import { compareFindings, docsUrl, normaliseFindings, type Finding } from '../../server/src/engine/lint/findings';
 
 function finding(code: string, line: number, character: number, message = 'm', endCharacter = character + 1): Finding {
   return { code, severity: 'error', message, range: { start: { line, character }, end: { line, character: endCharacter } } };

@@ -1,10 +1,10 @@
 // Shared helpers for the engine unit tests: build a text, compute the exact range a finding must have (from a
 // substring, an offset or ⟦markers⟧), and compare whole findings (code, severity, message, range).
 import assert from 'node:assert/strict';
-import type { DocumentKind } from '../../server/src/engine/documentKind';
-import type { Finding, Severity } from '../../server/src/engine/findings';
-import { lintDocument } from '../../server/src/engine/lint';
-import type { Position, Range } from '../../server/src/engine/text';
+import type { DocumentKind } from '../../server/src/engine/document/documentKind';
+import type { Finding, Severity } from '../../server/src/engine/lint/findings';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import type { Position, Range } from '../../server/src/engine/document/text';
 
 /** What a test asserts about one finding: everything but `data` and `related`. */
 export interface ExpectedFinding {
@@ -20,6 +20,8 @@ export interface ExpectedFinding {
  */
 export function positionAt(text: string, offset: number): Position {
   assert.ok(offset >= 0 && offset <= text.length, `test bug: offset ${offset} outside a text of ${text.length}`);
+  // Between the \r and the \n of a CRLF is no place on a line: it is the end of the line, before the \r.
+  if (text[offset - 1] === '\r' && text[offset] === '\n') offset--;
   let line = 0;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {

@@ -1,8 +1,8 @@
 // Big and pathological inputs: the engine answers, with findings, instead of throwing.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_NESTING_DEPTH, offsetBeyondDepth } from '../../server/src/engine/jsonDocument';
-import { lintDocument } from '../../server/src/engine/lint';
+import { MAX_NESTING_DEPTH, offsetBeyondDepth } from '../../server/src/engine/document/jsonDocument';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { actionText, error, lint, toRange } from './helpers';
 
 const TOO_DEEP = `objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep here; the file is not checked further`;

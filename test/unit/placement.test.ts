@@ -3,8 +3,8 @@
 // Each case marks the expected ranges with ⟦…⟧ and lists the code and message found there.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JsonDocument } from '../../server/src/engine/jsonDocument';
-import { lintDocument } from '../../server/src/engine/lint';
+import { JsonDocument } from '../../server/src/engine/document/jsonDocument';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { error, lint, marked, toRange, warning } from './helpers';
 
 const HEAD = '"name": "Look up order", "description": "Look up an order by its numeric order ID.", "endpoint": "https://a.example/x"';
@@ -77,8 +77,8 @@ describe('keys', () => {
   test('a missing property: the key of the object that misses it', () => {
     // A misspelt "magic": the header's key for the missing property, then the unknown key itself.
     assertPlaced(`{ ${HEAD}, "method": "GET", "headers": { ⟦"X-Email"⟧: { ⟦"magik"⟧: "contact.email" } } }`, [
-      ['missing-property', 'headers["X-Email"] is missing the required property "magic".'],
-      ['unknown-property', '"magik" is not a property of headers["X-Email"]; did you mean "magic"?'],
+      ['missing-property', 'headers.X-Email is missing the required property "magic".'],
+      ['unknown-property', '"magik" is not a property of headers.X-Email; did you mean "magic"?'],
     ]);
   });
 

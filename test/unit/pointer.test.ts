@@ -1,8 +1,10 @@
 // JSON pointers from ajv to paths in the document, and paths to the labels messages use.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { formatJsonPath } from '../../server/src/engine/document/jsonPath';
 import { describeValue, pathLabel } from '../../server/src/engine/schema/messages';
 import { pointerToPath, valueAtPath } from '../../server/src/engine/schema/placement';
+import { locationLabel } from '../../server/src/engine/resolve/display';
 import { actionText, error, lint, rangeOfText } from './helpers';
 
 describe('pointerToPath', () => {
@@ -47,11 +49,26 @@ describe('pathLabel', () => {
     assert.equal(pathLabel([], 'config'), 'opencx.config.json');
   });
 
-  test('identifiers with dots, other keys quoted in brackets, indexes in brackets', () => {
+  test('plain keys (header names too) after dots, other keys quoted in brackets, indexes in brackets', () => {
     assert.equal(pathLabel(['parameters', 0, 'in'], 'action'), 'parameters[0].in');
-    assert.equal(pathLabel(['headers', 'X-Api-Key'], 'action'), 'headers["X-Api-Key"]');
+    assert.equal(pathLabel(['headers', 'X-Api-Key'], 'action'), 'headers.X-Api-Key');
     assert.equal(pathLabel(['headers', 'a/b~c', 'magic'], 'action'), 'headers["a/b~c"].magic');
     assert.equal(pathLabel(['$schema'], 'action'), '$schema');
+    assert.equal(pathLabel(['headers', 'X.Odd Name'], 'action'), 'headers["X.Odd Name"]');
+    assert.equal(pathLabel(['parameters', '0day'], 'action'), 'parameters["0day"]');
+  });
+
+  // Diagnostics (pathLabel) and hovers and plans (locationLabel) used to spell a header `headers["X-Email"]` in
+  // one place and `headers.X-Email` in the other.
+  test('diagnostics, hovers and plans spell the same place the same way', () => {
+    const paths: (string | number)[][] = [
+      ['headers', 'X-Email'], ['environments', 'staging', 'globalVariables', 'X-Shop-Region'], ['parameters', 2, 'value'],
+      ['contacts', 'jane-vip', 'headers', 'X-Tier'], ['headers', 'a/b~c', 'magic'],
+    ];
+    for (const path of paths) {
+      assert.equal(pathLabel(path, 'action'), formatJsonPath(path));
+      assert.equal(locationLabel({ file: '/w/a.action.json', path }), `a.action.json › ${pathLabel(path, 'config')}`);
+    }
   });
 });
 

@@ -19,7 +19,7 @@ describe('headers', () => {
   test('a header value that is a number', () => {
     const text = actionText({ headers: { 'X-Retries': 3 } });
     assertFindings('action', text, [
-      error('wrong-type', rangeAfter(text, '"X-Retries": ', '3'), 'headers["X-Retries"] must be a string or a magic field { "magic": "contact.email" }; got a number (3)'),
+      error('wrong-type', rangeAfter(text, '"X-Retries": ', '3'), 'headers.X-Retries must be a string or a magic field { "magic": "contact.email" }; got a number (3)'),
     ]);
   });
 
@@ -37,27 +37,27 @@ describe('headers', () => {
 describe('magic fields: the errors of the magic-field branch, not a generic "must be a string or …"', () => {
   test('an empty object misses "magic": the header key is underlined', () => {
     const text = actionText({ headers: { 'X-Email': {} } });
-    assertFindings('action', text, [error('missing-property', rangeOfText(text, '"X-Email"'), 'headers["X-Email"] is missing the required property "magic".')]);
+    assertFindings('action', text, [error('missing-property', rangeOfText(text, '"X-Email"'), 'headers.X-Email is missing the required property "magic".')]);
   });
 
   test('an unknown property inside the magic field', () => {
     const text = actionText({ headers: { 'X-Email': { magic: 'contact.email', fallback: 'x' } } });
-    assertFindings('action', text, [error('unknown-property', rangeOfText(text, '"fallback"'), '"fallback" is not a property of headers["X-Email"]; allowed: magic')]);
+    assertFindings('action', text, [error('unknown-property', rangeOfText(text, '"fallback"'), '"fallback" is not a property of headers.X-Email; allowed: magic')]);
   });
 
   test('a misspelt "magic": both the missing and the unknown property', () => {
     const text = actionText({ headers: { 'X-Email': { magik: 'contact.email' } } });
     assertFindings('action', text, [
-      error('missing-property', rangeOfText(text, '"X-Email"'), 'headers["X-Email"] is missing the required property "magic".'),
-      error('unknown-property', rangeOfText(text, '"magik"'), '"magik" is not a property of headers["X-Email"]; did you mean "magic"?'),
+      error('missing-property', rangeOfText(text, '"X-Email"'), 'headers.X-Email is missing the required property "magic".'),
+      error('unknown-property', rangeOfText(text, '"magik"'), '"magik" is not a property of headers.X-Email; did you mean "magic"?'),
     ]);
   });
 
   test('magic of the wrong type, and empty', () => {
     const wrong = actionText({ headers: { 'X-Email': { magic: 5 } } });
-    assertFindings('action', wrong, [error('wrong-type', rangeAfter(wrong, '"magic": ', '5'), 'headers["X-Email"].magic must be a string; got a number (5)')]);
+    assertFindings('action', wrong, [error('wrong-type', rangeAfter(wrong, '"magic": ', '5'), 'headers.X-Email.magic must be a string; got a number (5)')]);
     const empty = actionText({ headers: { 'X-Email': { magic: '' } } });
-    assertFindings('action', empty, [error('too-short', rangeAfter(empty, '"magic": ', '""'), 'headers["X-Email"].magic must not be empty (at least 1 character).')]);
+    assertFindings('action', empty, [error('too-short', rangeAfter(empty, '"magic": ', '""'), 'headers.X-Email.magic must not be empty (at least 1 character).')]);
   });
 
   test('a parameter value that is a magic field with an error', () => {

@@ -30,7 +30,7 @@ describe('the config as a whole', () => {
 describe('globalVariables', () => {
   test('a non-string value', () => {
     const text = configText({ globalVariables: { 'X-Shop-Region': 'eu', 'X-Retries': 3 } });
-    assertFindings('config', text, [error('wrong-type', rangeAfter(text, '"X-Retries": ', '3'), 'globalVariables["X-Retries"] must be a string; got a number (3)')]);
+    assertFindings('config', text, [error('wrong-type', rangeAfter(text, '"X-Retries": ', '3'), 'globalVariables.X-Retries must be a string; got a number (3)')]);
   });
 
   test('a name that cannot be a header: the key is underlined', () => {
@@ -91,7 +91,7 @@ describe('segments and contacts', () => {
     const text = configText({ contacts: { jane: { externalId: '', headers: { 'X-Tier': 1 }, queryParams: { page: {} }, bodyParams: [] } } });
     assertFindings('config', text, [
       error('too-short', rangeOfText(text, '""'), 'contacts.jane.externalId must not be empty (at least 1 character).'),
-      error('wrong-type', rangeAfter(text, '"X-Tier": ', '1'), 'contacts.jane.headers["X-Tier"] must be a string; got a number (1)'),
+      error('wrong-type', rangeAfter(text, '"X-Tier": ', '1'), 'contacts.jane.headers.X-Tier must be a string; got a number (1)'),
       error('wrong-type', rangeAfter(text, '"page": ', '{}'), 'contacts.jane.queryParams.page must be a string, a number or a boolean; got an object'),
       error('wrong-type', rangeAfter(text, '"bodyParams": ', '[]'), 'contacts.jane.bodyParams must be an object; got an array'),
     ]);
@@ -122,7 +122,7 @@ describe('environments', () => {
   test('the overlay is checked like the top level', () => {
     const text = configText({ environments: { production: { globalVariables: { 'X-Region': 1 }, contextHeaders: { orgId: 'x' } } } });
     assertFindings('config', text, [
-      error('wrong-type', rangeAfter(text, '"X-Region": ', '1'), 'environments.production.globalVariables["X-Region"] must be a string; got a number (1)'),
+      error('wrong-type', rangeAfter(text, '"X-Region": ', '1'), 'environments.production.globalVariables.X-Region must be a string; got a number (1)'),
       error('invalid-format', rangeOfText(text, '"x"'), `${ORG_ID}; got "x"`),
     ]);
   });

@@ -1,7 +1,7 @@
 // editDistance and closestMatch: the "did you mean" suggestions of unknown properties and enum values.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { closestMatch, editDistance } from '../../server/src/engine/similar';
+import { closestMatch, editDistance } from '../../server/src/engine/lint/similar';
 
 describe('editDistance', () => {
   test('counts insertions, deletions and substitutions', () => {

@@ -1,8 +1,8 @@
 // JSON syntax findings: worded for people, placed on the offending token, and the only findings of a malformed file.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JsonDocument } from '../../server/src/engine/jsonDocument';
-import { syntaxFindings } from '../../server/src/engine/syntax';
+import { JsonDocument } from '../../server/src/engine/document/jsonDocument';
+import { syntaxFindings } from '../../server/src/engine/lint/syntax';
 import { assertFindings, error, marked, rangeOfText, toRange } from './helpers';
 
 const EMPTY = 'the file is empty: it must hold one JSON object (ask for completion here, Ctrl+Space, to insert a template)';

@@ -1,7 +1,7 @@
 // Offsets and positions (LineIndex), and the test helpers that compute expected ranges independently of it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/document/text';
 import { marked, positionAt, rangeOfText, toRange } from './helpers';
 
 describe('LineIndex.positionAt', () => {
@@ -22,6 +22,15 @@ describe('LineIndex.positionAt', () => {
     assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
     assert.deepEqual(lines.positionAt(6), { line: 1, character: 2 });
     assert.deepEqual(lines.positionAt(8), { line: 2, character: 0 });
+  });
+
+  test('an offset between the \\r and the \\n of a CRLF is the end of its line, never past it', () => {
+    const lines = new LineIndex('ab\r\ncd\r\n');
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(7), { line: 1, character: 2 });
+    assert.deepEqual(lines.rangeOf({ offset: 1, length: 2 }), { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } });
+    assert.deepEqual(new LineIndex('\r\n').positionAt(1), { line: 0, character: 0 });
+    assert.deepEqual(positionAt('ab\r\ncd', 3), { line: 0, character: 2 }, 'the test helper agrees');
   });
 
   test('CR-only line endings (classic Mac)', () => {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { HTTP_METHODS, type HttpMethod } from '../../../server/src/engine/model/action';
-import { newActionText, type NewActionInput } from '../../../server/src/engine/model/newAction';
+import { HTTP_METHODS, newActionText, type HttpMethod, type NewActionInput } from '../../../server/src/engine';
 
 /** Arguments a keybinding or a test may pass to skip the prompts. */
 export interface NewActionArgs extends Partial<NewActionInput> {

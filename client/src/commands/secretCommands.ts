@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { credentialPart } from '../../../server/src/engine/credentials';
+import { credentialPart } from '../../../server/src/engine';
 import type { MoveToSecretArgs } from '../../../server/src/protocol';
 import { SecretStore } from '../secrets';
 import { COMMANDS } from './ids';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { isJsonObject } from '../../../server/src/engine/json';
-import { inputsComplete, parseInput, type RunInput } from '../../../server/src/engine/run/inputs';
+import { inputsComplete, isJsonObject, parseInput, type RunInput } from '../../../server/src/engine';
 
 /** Values a person gave for one action, remembered per action file (never secrets: these are the AI's inputs). */
 export type InputValues = Record<string, unknown>;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isFromWebview, type RenderedSummary, type ToWebview } from './messages';
 import type { RunView } from './view';
+import { RecentList } from './recentList';
 
 /** The open run panels, one per action (keyed by its URI), reused by later runs of the same action. */
 export class RunPanels implements vscode.Disposable {
@@ -30,6 +31,9 @@ export interface RunPanelActions {
   rerun(): void;
 }
 
+/** How many rendered summaries a panel keeps (the latest; tests look at the last few runs). */
+export const RENDERED_KEPT = 20;
+
 /**
  * The run result webview: one panel per action, reused by later runs of the same action. Locked down as
  * style.md practice 11 says: scripts only from dist/webview with a fresh nonce, styles from media/, no remote
@@ -39,7 +43,7 @@ export class RunPanel {
   private readonly panel: vscode.WebviewPanel;
   private view: RunView | undefined;
   private ready = false;
-  private readonly rendered: RenderedSummary[] = [];
+  private readonly rendered = new RecentList<RenderedSummary>(RENDERED_KEPT);
 
   constructor(private readonly extensionUri: vscode.Uri, title: string, private actions: RunPanelActions, onClosed: () => void) {
     this.panel = vscode.window.createWebviewPanel('opencx.run', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -48,7 +52,12 @@ export class RunPanel {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
     this.panel.webview.html = this.html();
-    this.panel.onDidDispose(onClosed);
+    this.panel.onDidDispose(() => {
+      // A closed panel keeps nothing: its view and what the page rendered go with it.
+      this.rendered.clear();
+      this.view = undefined;
+      onClosed();
+    });
     this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
   }
 
@@ -67,7 +76,7 @@ export class RunPanel {
 
   /** What the page reported it rendered, latest last (for end-to-end tests). */
   renderedSummaries(): readonly RenderedSummary[] {
-    return this.rendered;
+    return this.rendered.items();
   }
 
   private post(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SecretSource } from '../../../server/src/engine/plan';
+import type { SecretSource } from '../../../server/src/engine';
 import { DescribeActionRequest, LANGUAGE_IDS, ResolveRequest } from '../../../server/src/protocol';
 import type { SecretStore } from '../secrets';
 import type { SelectionStore } from '../selection';

@@ -1,7 +1,8 @@
 // Entry of dist/runner.js: the heavy part of a run (undici, the tokenizer), loaded by the extension only when the
 // first run starts, so activation stays light. The same engine executor as the CLI's `run` command.
-import { executePlan, toCurl, type ExecutionResult } from '../../../server/src/engine/execute';
-import type { RequestPlan, SecretSource } from '../../../server/src/engine/plan';
+import {
+  executePlan, type ExecutionResult, type RequestPlan, type SecretSource, toCurl,
+} from '../../../server/src/engine';
 import { toRunView, type RunMeta, type RunView } from './view';
 
 export interface RunOptions {

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-
-/** OpenCX's hard timeout (spec A3). */
-export const OPENCX_TIMEOUT_MS = 60_000;
+import { DEFAULT_TOKEN_BUDGET, OPENCX_TIMEOUT_MS } from '../../../server/src/engine';
 
 export interface RunSettings {
   timeoutMs: number;
@@ -23,7 +21,7 @@ export function runSettings(scope: vscode.Uri): RunSettings {
   return {
     timeoutMs: positive(c.get('timeoutMs'), OPENCX_TIMEOUT_MS),
     allowHttpLoopback: c.get('allowHttpLoopback') === true,
-    tokenBudget: positive(c.get('tokenBudget'), 4000),
+    tokenBudget: positive(c.get('tokenBudget'), DEFAULT_TOKEN_BUDGET),
     caCertificates: (c.get<unknown[]>('caCertificates') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0),
   };
 }

@@ -1,9 +1,6 @@
-import type { ExecutionResult } from '../../../server/src/engine/execute';
-import type { RequestPlan } from '../../../server/src/engine/plan';
-import { headersForDisplay, locationLabel } from '../../../server/src/engine/resolve/display';
-import { SOURCE_LABELS } from '../../../server/src/engine/resolve/headers';
-import { maskUrlForDisplay } from '../../../server/src/engine/resolve/mask';
-import { explainRun, type RunExplanation } from '../../../server/src/engine/run/explain';
+import {
+  type ExecutionResult, explainRun, headersForDisplay, locationLabel, maskUrlForDisplay, type RequestPlan, type RunExplanation, SOURCE_LABELS,
+} from '../../../server/src/engine';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
 export const DISPLAY_CAP_CHARS = 1_000_000;

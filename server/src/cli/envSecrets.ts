@@ -1,4 +1,4 @@
-import type { SecretSource } from '../engine/plan';
+import type { SecretSource } from '../engine';
 
 const PREFIX = 'OPENCX_SECRET_';
 

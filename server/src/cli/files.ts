@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, documentKindOf, SKIPPED_FOLDERS, type DocumentKind } from '../engine/documentKind';
-import type { Workspace } from '../engine/workspace/workspace';
+import { CONFIG_FILE_NAME, type DocumentKind, documentKindOf, SKIPPED_FOLDERS, type Workspace } from '../engine';
 import { InputError } from './usage';
 
 
@@ -15,14 +14,20 @@ export interface InputFile {
 }
 
 /**
- * The files to lint. A folder is searched recursively for our two kinds of file; a file named on the command
- * line is linted whatever its name (as an action, unless it is an opencx.config.json).
+ * The files to lint. A folder is searched recursively for our two kinds of file, following symbolic links to files
+ * and folders (each folder entered once by its real path, so a link loop ends); a file named on the command line is
+ * linted whatever its name (as an action, unless it is an opencx.config.json). Each file is read once by its real
+ * path: a link and its target are one file, shown by the target's own path when both are found.
  */
 export function collectFiles(paths: string[], cwd: string): InputFile[] {
   const found = new Map<string, InputFile>();
   const add = (absolute: string, kind: DocumentKind) => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, id: toId(absolute), kind, display: displayPath(absolute, cwd) });
+    const real = realPathOf(absolute);
+    const previous = found.get(real);
+    if (previous && !prefers(absolute, previous.absolute, real)) return;
+    found.set(real, { absolute, id: toId(absolute), kind, display: displayPath(absolute, cwd) });
   };
+  const visitedFolders = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats;
@@ -31,7 +36,7 @@ export function collectFiles(paths: string[], cwd: string): InputFile[] {
     } catch (error) {
       throw new InputError(`cannot read ${given}: ${describeFsError(error)}`);
     }
-    if (stat.isDirectory()) walk(absolute, add);
+    if (stat.isDirectory()) walk(absolute, add, visitedFolders);
     else if (stat.isFile()) add(absolute, documentKindOf(absolute) ?? 'action');
     // Reading a FIFO would block forever and a socket cannot be read at all: refuse anything but a file.
     else throw new InputError(`cannot read ${given}: not a regular file`);
@@ -39,7 +44,24 @@ export function collectFiles(paths: string[], cwd: string): InputFile[] {
   return [...found.values()].sort((a, b) => a.display.localeCompare(b.display));
 }
 
-function walk(folder: string, add: (absolute: string, kind: DocumentKind) => void): void {
+/** Which of two paths to one real file is shown: the target's own path, else the first in sorted order. */
+function prefers(candidate: string, current: string, real: string): boolean {
+  if (current === real) return false;
+  return candidate === real || candidate < current;
+}
+
+function realPathOf(absolute: string): string {
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+function walk(folder: string, add: (absolute: string, kind: DocumentKind) => void, visited: Set<string>): void {
+  const real = realPathOf(folder);
+  if (visited.has(real)) return; // a link back up the tree, or a folder reached twice through links
+  visited.add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -48,12 +70,27 @@ function walk(folder: string, add: (absolute: string, kind: DocumentKind) => voi
   }
   for (const entry of entries) {
     const absolute = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, add);
-    } else if (entry.isFile()) {
+    const type = entry.isSymbolicLink() ? linkTargetType(absolute, entry.name) : entry;
+    if (!type) continue;
+    if (type.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, add, visited);
+    } else if (type.isFile()) {
       const kind = documentKindOf(entry.name);
       if (kind) add(absolute, kind);
     }
+  }
+}
+
+/**
+ * What a symbolic link points at. A dangling link named like one of our files is an error (CI must not pass
+ * because an action went missing); any other dangling link is not ours and is ignored.
+ */
+function linkTargetType(absolute: string, name: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(absolute);
+  } catch (error) {
+    if (documentKindOf(name)) throw new InputError(`cannot read ${absolute}: ${describeFsError(error)} (a symbolic link whose target is missing)`);
+    return undefined;
   }
 }
 

@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
-import { organisationNames } from '../engine/model/config';
-import { knownCodes } from '../engine/rules/codes';
-import { closestMatch } from '../engine/similar';
-import type { RuleLevel, RuleSettings } from '../engine/rules/types';
-import { Workspace } from '../engine/workspace/workspace';
+import { closestMatch, isRuleLevel, knownCodes, organisationNames, RULE_LEVELS, type RuleLevel, type RuleSettings, Workspace } from '../engine';
 import { collectFiles, loadWorkspace } from './files';
 import { formatJson } from './formats/json';
 import { formatGitlab } from './formats/gitlab';
@@ -70,21 +66,19 @@ function checkSelection(workspace: Workspace, environment: string | undefined, c
   check('--contact', contact, names.contacts);
 }
 
-const LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
-
 /** `--rule code=level`, repeatable: the CLI's form of the `opencx.rules` setting. */
 function parseRules(given: string[]): RuleSettings {
   const rules: Record<string, RuleLevel> = {};
   for (const entry of given) {
     const match = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(entry);
-    if (!match || !(LEVELS as readonly string[]).includes(match[2])) {
-      throw new UsageError(`--rule takes code=level with level one of ${LEVELS.join(', ')}; got "${entry}"`);
+    if (!match || !isRuleLevel(match[2])) {
+      throw new UsageError(`--rule takes code=level with level one of ${RULE_LEVELS.join(', ')}; got "${entry}"`);
     }
     if (!knownCodes().includes(match[1])) {
       const guess = closestMatch(match[1], knownCodes());
       throw new UsageError(`--rule: unknown rule code "${match[1]}"${guess ? `; did you mean "${guess}"?` : ' (every code is in docs/rules.md)'}`);
     }
-    rules[match[1]] = match[2] as RuleLevel;
+    rules[match[1]] = match[2];
   }
   return rules;
 }

@@ -1,55 +1,20 @@
+// The `opencx-actions` executable: runs one command line in this process (the commands live in cli.ts).
 import pkg from '../../../package.json';
-import type { CliContext } from './context';
-import { lintCommand } from './lintCommand';
-import { runCommand } from './runCommand';
-import { planCommand } from './planCommand';
-import { COMMAND_HELP, EXIT, helpHint, InputError, USAGE, UsageError } from './usage';
+import { runCli } from './cli';
 
-const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
-  lint: lintCommand,
-  run: runCommand,
-  plan: planCommand,
-};
-
-/** Runs one command line and returns the exit code; never throws. */
-export async function runCli(argv: string[], context: CliContext): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    (command === undefined ? context.stderr : context.stdout).write(USAGE + '\n');
-    return command === undefined ? EXIT.usage : EXIT.ok;
-  }
-  if (command === '-v' || command === '--version') {
-    context.stdout.write(`${pkg.version}\n`);
-    return EXIT.ok;
-  }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  try {
-    if (!run) throw new UsageError(`unknown command "${command}"`);
-    if (rest.includes('-h') || rest.includes('--help')) {
-      context.stdout.write((COMMAND_HELP[command] ?? USAGE) + '\n');
-      return EXIT.ok;
-    }
-    return await run(rest, context);
-  } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      context.stderr.write(`opencx-actions: ${(error as Error).message}\n${helpHint(run === undefined ? undefined : command)}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof InputError) {
-      context.stderr.write(`opencx-actions: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    context.stderr.write(`opencx-actions: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    return EXIT.usage;
-  }
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+/**
+ * A reader that stops early (`lint … | head -1`) closes the pipe: what is left to write is dropped, and the
+ * process ends with its own exit code instead of an EPIPE stack.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
 
 if (require.main === module) {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

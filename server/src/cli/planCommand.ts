@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { JsonDocument } from '../engine/jsonDocument';
-import { lintDocument } from '../engine/lint';
-import { planForDisplay, resolveRequest, type ResolveError } from '../engine/resolve';
+import {
+  formatPlanText, JsonDocument, lintDocument, planForDisplay, type ResolveError, resolveRequest,
+} from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource } from './envSecrets';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';
-import { formatPlanText } from '../engine/resolve/planText';
 import { EXIT, InputError, UsageError } from './usage';
 
 type Format = 'text' | 'json';

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lintDocument } from '../engine/lint';
-import { configModelOf } from '../engine/model/config';
-import type { OrgInput } from '../engine/resolve';
+import { configModelOf, lintDocument, type OrgInput } from '../engine';
 import { displayPath, findNearestConfig } from './files';
 import { InputError, UsageError } from './usage';
 

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../engine/findings';
+import type { Finding, Severity } from '../engine';
 
 /** One finding as the CLI reports it: lines and columns are 1-based. */
 export interface CliFinding {

@@ -1,21 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { executePlan } from '../engine/execute';
-import { secretsUsedBy } from '../engine/execute/secrets';
-import { JsonDocument } from '../engine/jsonDocument';
-import { lintDocument } from '../engine/lint';
-import { resolveRequest } from '../engine/resolve';
-import { explainRun } from '../engine/run/explain';
+import {
+  DEFAULT_TOKEN_BUDGET, executePlan, explainRun, JsonDocument, lintDocument, resolveRequest, secretsUsedBy,
+} from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
 import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
 import { runJson, runText } from './runOutput';
-import { EXIT, InputError, UsageError } from './usage';
+import { EXIT, InputError, OptionValueError, UsageError } from './usage';
 
 /** `run`'s exit codes: 0 sent and answered (any status), 1 timeout, network error or refusal, 2 bad usage. */
 const ANSWERED = new Set(['success', 'http-error']);
-const DEFAULT_TOKEN_BUDGET = 4000;
 
 function parseRunArgs(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -30,9 +26,20 @@ function parseRunArgs(args: string[]) {
     },
   });
   const { file } = actionFileAndFormat('run', positionals, values.format);
-  const timeout = values['timeout-ms'];
-  if (timeout !== undefined && !/^[1-9]\d{0,9}$/.test(timeout)) throw new UsageError(`--timeout-ms must be a whole number of milliseconds, 1 or more; got "${timeout}"`);
-  return { file, values, timeoutMs: timeout === undefined ? undefined : Number(timeout) };
+  return { file, values, timeoutMs: parseTimeout(values['timeout-ms']) };
+}
+
+/** The largest delay Node's timers take (2^31 - 1 ms, about 24.8 days); a larger one would fire at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** `--timeout-ms N`: a whole number of milliseconds from 1 to 2147483647 (one line and exit 2 otherwise). */
+function parseTimeout(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 1 && value <= MAX_TIMEOUT_MS)) {
+    throw new OptionValueError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}; got "${raw}"`);
+  }
+  return value;
 }
 
 function readCas(paths: readonly string[], cwd: string): string[] {

@@ -1,7 +1,6 @@
-import type { ExecutionResult } from '../engine/execute';
-import { maskUrlForDisplay, SOURCE_LABELS } from '../engine/resolve';
-import { headersForDisplay } from '../engine/resolve/display';
-import type { RunExplanation } from '../engine/run/explain';
+import {
+  type ExecutionResult, headersForDisplay, maskUrlForDisplay, type RunExplanation, SOURCE_LABELS,
+} from '../engine';
 
 /** Terminals get the AI's text up to this many characters; `--format json` always has all of it. */
 const TEXT_BODY_CAP = 64 * 1024;

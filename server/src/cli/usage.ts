@@ -1,5 +1,10 @@
+import { OPENCX_TIMEOUT_MS, RULE_LEVELS } from '../engine';
+
 /** Bad command line: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
+
+/** An option with a value out of its range: the CLI prints this one line (no usage) and exits 2. */
+export class OptionValueError extends Error {}
 
 /** Input that cannot be read (missing file, permission): the CLI prints the message and exits 2. */
 export class InputError extends Error {}
@@ -15,7 +20,7 @@ Check *.action.json and opencx.config.json files (default: the current folder, r
 Options:
   --format <name>     stylish (default), json, sarif or gitlab (a GitLab Code Quality report)
   --max-warnings <n>  exit 1 when there are more than n warnings
-  --rule <code=level> set a rule's severity: error, warning, info, hint or off (repeatable; codes in docs/rules.md)
+  --rule <code=level> set a rule's severity: ${RULE_LEVELS.slice(0, -1).join(', ')} or ${RULE_LEVELS.at(-1)} (repeatable; codes in docs/rules.md)
   --env <name>        environment for header checks (default: the config's defaultEnvironment)
   --contact <name>    test contact for header checks (default: the config's defaultContact)
 
@@ -41,7 +46,7 @@ Options:
   --env <name>          environment from opencx.config.json (default: its defaultEnvironment)
   --contact <name>      test contact from opencx.config.json (default: its defaultContact)
   --config <path>       opencx.config.json to use (default: the nearest one at or above FILE)
-  --timeout-ms <n>      a development timeout instead of OpenCX's 60000 (the result then differs from OpenCX)
+  --timeout-ms <n>      a development timeout instead of OpenCX's ${OPENCX_TIMEOUT_MS} (the result then differs from OpenCX)
   --allow-http          send http:// to loopback hosts (OpenCX never calls http://)
   --ca <file>           trust an extra CA certificate (PEM), repeatable
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
@@ -65,6 +70,7 @@ Commands:
 ${overview()}
 
 Common options:
+  --debug             print the stack of an internal error (a bug: please report it)
   -h, --help          show this help (COMMAND --help: that command's options)
   -v, --version       show the version
 

@@ -1,9 +1,6 @@
-import { organisationNames } from '../engine/model/config';
-import { actionProblems, randomIds, resolveRequest } from '../engine/resolve';
-import { formatPlanText } from '../engine/resolve/planText';
-import { orgInputOf } from '../engine/rules/headerRules';
-import { runInputs } from '../engine/run/inputs';
-import type { Workspace } from '../engine/workspace/workspace';
+import {
+  actionProblems, formatPlanText, organisationNames, orgInputOf, randomIds, resolveRequest, runInputs, type Workspace,
+} from '../engine';
 import type { ActionDescription, OrganisationNames, ResolveParams, ResolveResponse } from '../protocol';
 
 /** The inputs and organisation of one action, for the run command and the pickers. */

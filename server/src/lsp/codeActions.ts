@@ -1,7 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
-import { fixesFor, type CodeFix } from '../engine/fixes';
-import type { Finding } from '../engine/findings';
-import type { Workspace } from '../engine/workspace/workspace';
+import { type CodeFix, type Finding, fixesFor, type Workspace } from '../engine';
 import { CLIENT_COMMANDS, type MoveToSecretArgs } from '../protocol';
 import { toDiagnostic } from './convert';
 

@@ -1,6 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { documentKindOf } from '../engine/documentKind';
-import type { Workspace } from '../engine/workspace/workspace';
+import { documentKindOf, type Workspace } from '../engine';
 import { CLIENT_COMMANDS } from '../protocol';
 
 

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { docsUrl, FINDING_SOURCE, type Finding, type Severity } from '../engine/findings';
+import { docsUrl, type Finding, FINDING_SOURCE, type Severity } from '../engine';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

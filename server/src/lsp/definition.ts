@@ -1,9 +1,5 @@
 import type { LocationLink } from 'vscode-languageserver';
-import { documentKindOf } from '../engine/documentKind';
-import { explainHeader } from '../engine/resolve';
-import type { LintContext } from '../engine/rules/types';
-import type { Workspace } from '../engine/workspace/workspace';
-import type { Position } from '../engine/text';
+import { documentKindOf, explainHeader, type LintContext, type Position, type Workspace } from '../engine';
 import { headersOf, provenanceTarget, rangeOfLocation } from './provenance';
 
 /**

@@ -1,16 +1,8 @@
 import type { Hover } from 'vscode-languageserver';
-import { documentKindOf } from '../engine/documentKind';
 import {
-  explainHeader,
-  renderAudience,
-  renderHeaderExplanation,
-  renderHeadersOverview,
-  renderSecretExplanation,
-  renderSegmentExplanation,
-} from '../engine/resolve';
-import type { LintContext } from '../engine/rules/types';
-import type { Workspace } from '../engine/workspace/workspace';
-import type { Position } from '../engine/text';
+  documentKindOf, explainHeader, type LintContext, type Position, renderAudience, renderHeaderExplanation,
+  renderHeadersOverview, renderSecretExplanation, renderSegmentExplanation, type Workspace,
+} from '../engine';
 import { headersOf, linkTo, provenanceTarget, selectionOf } from './provenance';
 
 /**

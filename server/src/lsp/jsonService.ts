@@ -12,8 +12,7 @@ import {
   type TextEdit,
 } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_NESTING_DEPTH, offsetBeyondDepth } from '../engine/jsonDocument';
-import { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, SCHEMAS } from '../engine/schema/compile';
+import { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, MAX_NESTING_DEPTH, offsetBeyondDepth, SCHEMAS } from '../engine';
 
 /**
  * Completion, hover, outline, folding and formatting from vscode-json-languageservice, driven by our two

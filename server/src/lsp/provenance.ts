@@ -1,11 +1,8 @@
 import { getLocation, type Location as JsonLocation } from 'jsonc-parser';
-import type { JsonDocument } from '../engine/jsonDocument';
-import { SECRET_REFERENCE, type SourceLocation } from '../engine/plan';
-import { randomIds, resolveHeaders, selectOrganisation, type HeaderResolution, type Resolved } from '../engine/resolve';
-import { orgInputOf } from '../engine/rules/headerRules';
-import type { LintContext } from '../engine/rules/types';
-import type { Workspace } from '../engine/workspace/workspace';
-import type { Range } from '../engine/text';
+import {
+  type HeaderResolution, type JsonDocument, type LintContext, orgInputOf, randomIds, type Range, type Resolved,
+  resolveHeaders, SECRET_REFERENCE, selectOrganisation, type SourceLocation, type Workspace,
+} from '../engine';
 
 /** What the cursor is on, in the terms of header provenance. */
 export type ProvenanceTarget =

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { Workspace } from '../engine/workspace/workspace';
+import type { Workspace } from '../engine';
 import { toDiagnostic } from './convert';
 import type { Disposable, Runtime } from './runtime';
 import { runSafeVoid } from './safe';

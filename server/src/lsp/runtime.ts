@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { documentKindOf, SKIPPED_FOLDERS } from '../engine/documentKind';
+import { documentKindOf, SKIPPED_FOLDERS } from '../engine';
 
 /** What the language server needs from the world, injected so tests and other hosts can provide it. */
 export interface Runtime {

@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKindOf } from '../engine/documentKind';
+import { documentKindOf } from '../engine';
 import { ActiveSelectionNotification, CLIENT_NAME, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification } from '../protocol';
 import { describeAction, resolveAction, workspaceOrganisation } from './actionRequests';
 import { headerDefinitions } from './definition';

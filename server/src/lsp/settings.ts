@@ -1,5 +1,4 @@
-import { SEVERITIES } from '../engine/findings';
-import type { RuleLevel, RuleSettings } from '../engine/rules/types';
+import { isRuleLevel, type RuleLevel, type RuleSettings } from '../engine';
 
 /** The server's view of the `opencx.*` settings, normalised in this one place (defaults live here). */
 export interface ServerSettings {
@@ -8,8 +7,6 @@ export interface ServerSettings {
 
 export const DEFAULT_SETTINGS: ServerSettings = { rules: {} };
 
-const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
-
 /** Turns whatever the client sent for the `opencx` section into ServerSettings, dropping invalid entries. */
 export function normaliseSettings(raw: unknown): ServerSettings {
   const section = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -17,7 +14,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
   const given = section.rules;
   if (given !== null && typeof given === 'object') {
     for (const [code, level] of Object.entries(given)) {
-      if (typeof level === 'string' && LEVELS.includes(level)) rules[code] = level as RuleLevel;
+      if (isRuleLevel(level)) rules[code] = level;
     }
   }
   return { rules };

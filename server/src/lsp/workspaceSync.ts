@@ -1,8 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKindOf, SKIPPED_FOLDERS } from '../engine/documentKind';
-import { Workspace } from '../engine/workspace/workspace';
-import type { LintContext } from '../engine/rules/types';
+import { documentKindOf, type LintContext, SKIPPED_FOLDERS, Workspace } from '../engine';
 import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
 import { DiagnosticsPublisher } from './publisher';
 import type { Disposable, Runtime } from './runtime';
@@ -78,15 +76,15 @@ export class WorkspaceSync {
     // Opening a document also fires a content change for the same version: it is checked already.
     if (this.checkedVersions.get(document.uri) === document.version && !this.pendingEdits.has(document.uri)) return;
     this.pendingEdits.get(document.uri)?.dispose();
-    const apply = () => {
+    const checkLatest = () => {
       this.pendingEdits.delete(document.uri);
       const current = this.openDocument(document.uri);
       if (!current) return;
       this.checkedVersions.set(current.uri, current.version);
       this.apply(() => this.workspace.set(current.uri, current.getText()).affected);
     };
-    if (immediately) apply();
-    else this.pendingEdits.set(document.uri, this.runtime.timer.setTimeout(() => runSafeVoid(this.connection, 'checking an edit', apply), EDIT_DELAY_MS));
+    if (immediately) checkLatest();
+    else this.pendingEdits.set(document.uri, this.runtime.timer.setTimeout(() => runSafeVoid(this.connection, 'checking an edit', checkLatest), EDIT_DELAY_MS));
   }
 
   /** An editor was closed: the file on disk is the truth again (or the file is gone). */
@@ -156,9 +154,9 @@ export class WorkspaceSync {
   }
 
   /** New rule settings: every finding may change. */
-  reconfigure(apply: (workspace: Workspace) => void): void {
+  reconfigure(configure: (workspace: Workspace) => void): void {
     this.apply(() => {
-      apply(this.workspace);
+      configure(this.workspace);
       return new Set(this.workspace.ids());
     });
   }

@@ -126,12 +126,64 @@ async function startLocalApi(): Promise<{ port: number; caFile: string; received
 }
 
 let secretSet = false;
-/** Whether the run test sent a request with the secret (its history entry must then be among the searched files). */
-let secretRun = false;
 async function ensureSecretSet(): Promise<void> {
   if (secretSet) return;
   assert.equal(await vscode.commands.executeCommand('opencx.setSecret', SECRET, SECRET_VALUE), true, 'opencx.setSecret reports success');
   secretSet = true;
+}
+
+/** What the run with the stored secret sent and got. */
+interface SecretRun {
+  received: { authorization?: string }[];
+  view: { ai: { status: number | null; body: string } } | undefined;
+}
+
+/** The one run with the stored secret; a test that needs it starts it, whichever test comes first. */
+let secretRun: Promise<SecretRun> | undefined;
+function ensureSecretRun(): Promise<SecretRun> {
+  return (secretRun ??= runWithSecret());
+}
+
+/** Runs a ping action whose Authorization holds the stored secret, against a local HTTPS API. */
+async function runWithSecret(): Promise<SecretRun> {
+  await ensureSecretSet();
+  const api = await extensionApi();
+  const local = await startLocalApi();
+  try {
+    // A folder with its own organisation: the nearest opencx.config.json wins. Its "staging" connects the shop's
+    // host to the local API (the URL, Host header and certificate name stay https://api.acme-shop.example).
+    await writeWorkspaceFile(`${RUN_FOLDER}/opencx.config.json`, JSON.stringify({
+      globalVariables: { Authorization: `Bearer \${secret:${SECRET}}` },
+      segments: ['customers'],
+      contacts: { 'jane-vip': { segments: ['customers'], externalId: 'cus_1001' } },
+      environments: { staging: { connectTo: { 'api.acme-shop.example': `127.0.0.1:${local.port}` } } },
+    }, null, 2) + '\n');
+    const uri = await writeWorkspaceFile(PING_PATH, JSON.stringify({
+      name: 'Ping the shop API',
+      description: 'Ping the shop API and return whether it answered, for the end-to-end secret test.',
+      method: 'GET',
+      endpoint: 'https://api.acme-shop.example/v1/ping',
+      restrictedToSegments: ['customers'],
+      channels: ['widget'],
+    }, null, 2) + '\n');
+    // Opened, so the server indexes both from the editor's text: VS Code's watcher can miss a file written right
+    // after its folder was created, and this test is about secrets, not about the watcher.
+    await vscode.workspace.openTextDocument(workspaceUri(`${RUN_FOLDER}/opencx.config.json`));
+    await vscode.workspace.openTextDocument(uri);
+    await vscode.workspace.getConfiguration('opencx.run').update('caCertificates', [local.caFile], vscode.ConfigurationTarget.Workspace);
+    // The files were just written: wait until the server plans the action with the folder's own organisation.
+    let lastPlan = '';
+    await waitFor(async () => {
+      lastPlan = (await vscode.commands.executeCommand<string>('opencx.showRequestPlan', uri)) ?? '';
+      return lastPlan.includes(`Connects to 127.0.0.1:${local.port}`) ? true : undefined;
+    }, 'the server to plan the new action with its folder\'s config').catch((err: Error) => {
+      throw new Error(`${err.message}; last plan:\n${lastPlan}`);
+    });
+    assert.equal(await vscode.commands.executeCommand('opencx.runAction', uri, {}), true, 'the run starts');
+    return { received: [...local.received], view: api.lastRun()?.outcome.view };
+  } finally {
+    await local.close();
+  }
 }
 
 describe('provenance: header hovers, contacts, secrets and the request plan (issue 4)', () => {
@@ -293,54 +345,18 @@ describe('provenance: header hovers, contacts, secrets and the request plan (iss
 
     it('fills the stored value in only when a run sends the request (so it is in SecretStorage)', async function () {
       if (!vscode.workspace.isTrusted) this.skip(); // runs are disabled in Restricted Mode (run.test.ts covers that)
-      await ensureSecretSet();
-      const api = await extensionApi();
-      const local = await startLocalApi();
-      try {
-        // A folder with its own organisation: the nearest opencx.config.json wins. Its "staging" connects the shop's
-        // host to the local API (the URL, Host header and certificate name stay https://api.acme-shop.example).
-        await writeWorkspaceFile(`${RUN_FOLDER}/opencx.config.json`, JSON.stringify({
-          globalVariables: { Authorization: `Bearer \${secret:${SECRET}}` },
-          segments: ['customers'],
-          contacts: { 'jane-vip': { segments: ['customers'], externalId: 'cus_1001' } },
-          environments: { staging: { connectTo: { 'api.acme-shop.example': `127.0.0.1:${local.port}` } } },
-        }, null, 2) + '\n');
-        const uri = await writeWorkspaceFile(PING_PATH, JSON.stringify({
-          name: 'Ping the shop API',
-          description: 'Ping the shop API and return whether it answered, for the end-to-end secret test.',
-          method: 'GET',
-          endpoint: 'https://api.acme-shop.example/v1/ping',
-          restrictedToSegments: ['customers'],
-          channels: ['widget'],
-        }, null, 2) + '\n');
-        // Opened, so the server indexes both from the editor's text: VS Code's watcher can miss a file written right
-        // after its folder was created, and this test is about secrets, not about the watcher.
-        await vscode.workspace.openTextDocument(workspaceUri(`${RUN_FOLDER}/opencx.config.json`));
-        await vscode.workspace.openTextDocument(uri);
-        await vscode.workspace.getConfiguration('opencx.run').update('caCertificates', [local.caFile], vscode.ConfigurationTarget.Workspace);
-        // The files were just written: wait until the server plans the action with the folder's own organisation.
-        let lastPlan = '';
-        await waitFor(async () => {
-          lastPlan = (await vscode.commands.executeCommand<string>('opencx.showRequestPlan', uri)) ?? '';
-          return lastPlan.includes(`Connects to 127.0.0.1:${local.port}`) ? true : undefined;
-        }, 'the server to plan the new action with its folder\'s config').catch((err: Error) => {
-          throw new Error(`${err.message}; last plan:\n${lastPlan}`);
-        });
-        assert.equal(await vscode.commands.executeCommand('opencx.runAction', uri, {}), true, 'the run starts');
-        assert.equal(local.received.length, 1, 'the local API got one request');
-        assert.ok(local.received[0].authorization === `Bearer ${SECRET_VALUE}`, 'the request carried the stored secret in Authorization (value not printed)');
-        const view = api.lastRun()?.outcome.view;
-        assert.equal(view?.ai.status, 200);
-        assert.equal(view?.ai.body, '{"pong":true}');
-        assert.ok(!JSON.stringify(view).includes(SECRET_VALUE), 'the run view (webview, history) holds no secret value');
-        secretRun = true;
-      } finally {
-        await local.close();
-      }
+      const { received, view } = await ensureSecretRun();
+      assert.equal(received.length, 1, 'the local API got one request');
+      assert.ok(received[0].authorization === `Bearer ${SECRET_VALUE}`, 'the request carried the stored secret in Authorization (value not printed)');
+      assert.equal(view?.ai.status, 200);
+      assert.equal(view?.ai.body, '{"pong":true}');
+      assert.ok(!JSON.stringify(view).includes(SECRET_VALUE), 'the run view (webview, history) holds no secret value');
     });
 
     it('leaves the value in no file of the workspace, the extension\'s storage or the code-server user data', async () => {
       await ensureSecretSet();
+      // The secret was also sent once (runs are disabled in Restricted Mode): its history entry must be searched too.
+      if (vscode.workspace.isTrusted) await ensureSecretRun();
       const api = await extensionApi();
       const dir = harnessDir();
       // The extension's storage (run history lives in context.storageUri/history) is inside the harness dir.
@@ -351,7 +367,7 @@ describe('provenance: header hovers, contacts, secrets and the request plan (iss
       console.log(`    searched ${searched.files} files (${(searched.bytes / 1024).toFixed(0)} KiB) under ${dir}, ${historyFiles.length} of them in the run history`);
       // The search works: it finds what is known to be there.
       assert.ok(filesContaining(dir, ORG_ID).hits.some((f) => f.endsWith(`${path.sep}opencx.config.json`)), 'the search finds the org id in the workspace config');
-      if (secretRun) assert.ok(filesContaining(history, 'Ping the shop API').hits.length >= 1, 'the search finds the run in the history');
+      if (vscode.workspace.isTrusted) assert.ok(filesContaining(history, 'Ping the shop API').hits.length >= 1, 'the search finds the run in the history');
       assert.ok(searched.files > 10, `a real search (${searched.files} files)`);
       assert.deepEqual(searched.hits.map((f) => path.relative(dir, f)), [], 'no file contains the secret value');
     });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import type { PlannedHeader, RequestPlan, SecretSource } from '../../../server/src/engine/plan';
+import type { PlannedHeader, RequestPlan, SecretSource } from '../../../server/src/engine/model/plan';
 import { after, before } from 'node:test';
 import { Agent } from 'undici';
 import { selfSignedCertificate, type TestCertificate } from './certificate';

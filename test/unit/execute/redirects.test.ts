@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { executePlan } from '../../../server/src/engine/execute';
-import type { RequestPlan } from '../../../server/src/engine/plan';
+import type { RequestPlan } from '../../../server/src/engine/model/plan';
 import { ADDED_WITH_BODY, ADDED_WITHOUT_BODY, assertHeaders, header, planFor, plannedPairs, type RecordedRequest, startServer, type TestServer, trustedTls, USER_AGENT } from './harness';
 
 /** A self-signed certificate for the test servers, and a dispatcher that trusts it. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { executePlan, type ExecutionResult } from '../../../server/src/engine/execute';
-import type { RequestPlan } from '../../../server/src/engine/plan';
+import type { RequestPlan } from '../../../server/src/engine/model/plan';
 import { ADDED_WITH_BODY, assertHeaders, header, onlyRequest, planFor, plannedPairs, secretsOf, startServer, trustedTls, USER_AGENT } from './harness';
 
 /** A self-signed certificate for the test servers, and a dispatcher that trusts it. */

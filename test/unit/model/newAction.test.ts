@@ -1,7 +1,7 @@
 // "OpenCX: New Action" writes a file that the schema accepts at once and that names its path parameters.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lintDocument } from '../../../server/src/engine/lint';
+import { lintDocument } from '../../../server/src/engine/lint/lint';
 import { actionFileName, newActionText, pathPlaceholders } from '../../../server/src/engine/model/newAction';
 
 describe('new action template', () => {

@@ -1,9 +1,9 @@
 // Measures the description-overlap detector on the labelled fixtures (test/fixtures/overlap/) and prints precision
 // and recall. Each set is indexed as its own workspace (pairs across sets are not labelled) and the counts are
 // summed. The ≥ 0.9 bar holds on the development sets, which the scorer was tuned on; the held-out sets measure how
-// it does on vocabulary it has never seen, and are printed, not held to the bar (see the figures in their files).
+// it does on vocabulary it has never seen, and are held to floors at their measured figures instead.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEV_A, DEV_B, HELDOUT_1, HELDOUT_2, measure, measureAll, pairKey, type FixtureSet, type Measurement } from './fixtureSet';
 
 const BAR = 0.9;
@@ -59,9 +59,19 @@ describe('description overlap: labelled fixtures', () => {
     }
   });
 
-  // The held-out figures are reported, not held to a bar: printing them is not a test, so it is a hook.
-  after(() => {
-    report('held-out 1 (seen since)', measure(HELDOUT_1));
-    report('held-out 2 (blind)', measure(HELDOUT_2));
-  });
+  // The held-out sets are not held to the development bar, but to floors at the figures measured when the floors
+  // were set (held-out 1: 5/7 and 5/9; held-out 2: 1/3 and 1/8): a change that loses ground on vocabulary the
+  // scorer was not tuned on fails here. Raise a floor when the scorer improves; never lower one to pass.
+  for (const { label, set, precision, recall } of [
+    { label: 'held-out 1 (seen since)', set: HELDOUT_1, precision: 5 / 7, recall: 5 / 9 },
+    { label: 'held-out 2 (blind)', set: HELDOUT_2, precision: 1 / 3, recall: 1 / 8 },
+  ]) {
+    it(`${label}: precision ≥ ${precision.toFixed(3)}, recall ≥ ${recall.toFixed(3)} (the measured floors)`, () => {
+      const m = measure(set);
+      report(label, m);
+      // A tiny tolerance: the floors are fractions, the measurements ratios of the same counts.
+      assert.ok(m.precision >= precision - 1e-9, `precision ${m.precision.toFixed(3)} < ${precision.toFixed(3)}`);
+      assert.ok(m.recall >= recall - 1e-9, `recall ${m.recall.toFixed(3)} < ${recall.toFixed(3)}`);
+    });
+  }
 });

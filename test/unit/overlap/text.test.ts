@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyse, type Profile } from '../../../server/src/engine/overlap/analyse';
 import { intentAffinity } from '../../../server/src/engine/overlap/intents';
-import { isStopWord, stem, tokenize } from '../../../server/src/engine/overlap/tokens';
+import { isStopWord, stem, tokenize } from '../../../server/src/engine/overlap/words';
 import { conceptOf, phraseAt } from '../../../server/src/engine/overlap/vocabulary';
 
 const concept = (word: string): string => conceptOf(word, stem(word));

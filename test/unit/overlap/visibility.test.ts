@@ -56,7 +56,7 @@ describe('coVisibility: segments', () => {
   });
 
   it('names the config\'s test contacts who see both, or none', () => {
-    const contacts = { ann: { segments: ['retail', 'wholesale'] }, bob: { segments: ['retail'] } };
+    const contacts = { ann: { externalId: 'ann-1', segments: ['retail', 'wholesale'] }, bob: { externalId: 'bob-1', segments: ['retail'] } };
     const both = coVisibility(action(['retail']), action(['wholesale']), { contacts });
     assert.deepEqual(both?.kind === 'multi-segment' && both.testContacts, ['ann']);
     const none = coVisibility(action(['retail']), action(['staff']), { contacts });

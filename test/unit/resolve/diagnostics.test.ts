@@ -2,7 +2,7 @@
 // related locations into opencx.config.json.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JsonDocument } from '../../../server/src/engine/jsonDocument';
+import { JsonDocument } from '../../../server/src/engine/document/jsonDocument';
 import { configModelOf, settingLocation } from '../../../server/src/engine/model/config';
 import {
   contextHeaderConflictFindings, fixedIds, headerShadowedFindings, resolveHeaders, unknownSecretFindings, type DiagnosticFile,

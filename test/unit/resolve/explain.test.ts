@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { configModelOf, effectiveSettings } from '../../../server/src/engine/model/config';
-import type { SourceLocation } from '../../../server/src/engine/plan';
+import type { SourceLocation } from '../../../server/src/engine/model/plan';
 import {
   explainHeader, fixedIds, PRECEDENCE_TEXT, renderAudience, renderHeaderExplanation, renderHeadersOverview, renderSecretExplanation,
   renderSegmentExplanation, resolveHeaders, type HeaderResolution,

@@ -1,9 +1,9 @@
 // The header matrix: every pair of layers that can write the same header, in different case. The higher layer
-// (spec C: default < action < global variable < contact < context) wins, keeps its own spelling, and lists the
-// lower one as shadowed with its value, source, spelling and location.
+// (docs/assumptions.md: default < action < global variable < contact < context) wins, keeps its own spelling, and
+// lists the lower one as shadowed with its value, source, spelling and location.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { HeaderSource, SourceLocation } from '../../../server/src/engine/plan';
+import type { HeaderSource, SourceLocation } from '../../../server/src/engine/model/plan';
 import { ACTION_FILE, action, CONFIG_FILE, header, headerLines, headers, ORG_ID, plan } from './support';
 
 type Layer = HeaderSource;

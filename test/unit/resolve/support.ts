@@ -2,7 +2,7 @@
 // resolve (a failed resolution is a test failure with the error's message).
 import assert from 'node:assert/strict';
 import { configModelOf } from '../../../server/src/engine/model/config';
-import type { PlannedHeader, RequestPlan } from '../../../server/src/engine/plan';
+import type { PlannedHeader, RequestPlan } from '../../../server/src/engine/model/plan';
 import { fixedIds, resolveHeaders, resolveRequest, type HeaderResolution, type OrgInput, type ResolveError, type ResolveInput } from '../../../server/src/engine/resolve';
 
 export const ACTION_FILE = '/w/actions/a.action.json';

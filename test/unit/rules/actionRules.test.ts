@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import type { ExpectedFinding } from '../helpers';
 import { error, rangeAfter, rangeOfText, warning } from '../helpers';
 import { cleanAction, lintAction } from './workspaceHelpers';
-import type { Range } from '../../../server/src/engine/text';
+import type { Range } from '../../../server/src/engine/document/text';
 
 function info(code: string, range: Range, message: string): ExpectedFinding {
   return { code, severity: 'info', message, range };

@@ -33,6 +33,24 @@ describe('duplicate-action-name', () => {
     assert.deepEqual(finding.related?.map((r) => r.file), [ACTION_ID, OTHER_ID]);
   });
 
+  test('the others are listed sorted by file name, whatever order the files were added in (editor and CLI agree)', () => {
+    const ids = ['/ws/z/lookup.action.json', '/ws/m.action.json', '/ws/b/lookup.action.json', '/ws/a.action.json'];
+    const sorted = ['/ws/a.action.json', '/ws/b/lookup.action.json', '/ws/z/lookup.action.json'];
+    for (const order of [ids, [...ids].reverse(), [ids[2], ids[0], ids[3], ids[1]]]) {
+      const workspace = workspaceWith(Object.fromEntries(order.map((id) => [id, cleanAction()])));
+      const [finding] = rawFindings(workspace, '/ws/m.action.json', CODE);
+      assert.equal(finding.message, message('Look up order', 'a.action.json, lookup.action.json, lookup.action.json'));
+      assert.deepEqual(finding.related?.map((r) => r.file), sorted);
+      assert.deepEqual((finding.data as { others: string[] }).others, sorted);
+    }
+  });
+
+  test('URIs sort as their decoded paths do', () => {
+    const uris = ['file:///ws/b%20c.action.json', 'file:///ws/b.action.json', 'file:///ws/a.action.json'];
+    const workspace = workspaceWith(Object.fromEntries(uris.map((id) => [id, cleanAction()])));
+    assert.deepEqual(rawFindings(workspace, uris[2], CODE)[0].related?.map((r) => r.file), ['file:///ws/b%20c.action.json', 'file:///ws/b.action.json']);
+  });
+
   test('distinct names pass', () => {
     const workspace = workspaceWith({ [ACTION_ID]: cleanAction(), [OTHER_ID]: cleanAction({ name: 'Look up order items' }) });
     assert.deepEqual(findingsOf(workspace, ACTION_ID, CODE), []);

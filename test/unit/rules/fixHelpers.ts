@@ -1,7 +1,7 @@
 // Applies one quick fix through the workspace and checks what every fix promises: the edits stay in the finding's
 // file, the fixed text is the expected one, and re-linting it no longer has the finding and has no new error.
 import assert from 'node:assert/strict';
-import type { Finding } from '../../../server/src/engine/findings';
+import type { Finding } from '../../../server/src/engine/lint/findings';
 import { fixesFor, type CodeFix } from '../../../server/src/engine/fixes';
 import type { Workspace } from '../../../server/src/engine/workspace/workspace';
 import { applyEdits, workspaceWith } from './workspaceHelpers';

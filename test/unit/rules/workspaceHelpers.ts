@@ -1,9 +1,9 @@
 // Helpers for the rule and quick-fix tests: a workspace built from texts, a clean action every test changes one
 // thing in, the findings of one code as the tests compare them, and range edits applied to a text.
 import assert from 'node:assert/strict';
-import type { Finding } from '../../../server/src/engine/findings';
+import type { Finding } from '../../../server/src/engine/lint/findings';
 import type { FileEdit } from '../../../server/src/engine/fixes';
-import { LineIndex } from '../../../server/src/engine/text';
+import { LineIndex } from '../../../server/src/engine/document/text';
 import { Workspace } from '../../../server/src/engine/workspace/workspace';
 import { comparable, type ExpectedFinding } from '../helpers';
 

@@ -2,7 +2,7 @@
 // that throws; and files no rule should choke on.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JsonDocument } from '../../../server/src/engine/jsonDocument';
+import { JsonDocument } from '../../../server/src/engine/document/jsonDocument';
 import { actionModelOf } from '../../../server/src/engine/model/action';
 import { fixesFor } from '../../../server/src/engine/fixes';
 import { checkAction } from '../../../server/src/engine/workspace/checks';

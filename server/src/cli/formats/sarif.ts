@@ -1,4 +1,4 @@
-import { docsUrl, type Severity } from '../../engine/findings';
+import { docsUrl, type Severity } from '../../engine';
 import type { CliFinding } from '../report';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

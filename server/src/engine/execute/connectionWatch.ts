@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { Clock } from './types';
+import type { Clock } from './execution';
 
 /**
  * When the connection of a run's first request was established, from the dispatcher's `connect` event.

@@ -1,6 +1,6 @@
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import { formFields } from './requestBody';
-import { MAX_REDIRECTS, OPENCX_TIMEOUT_MS } from './types';
+import { MAX_REDIRECTS, OPENCX_TIMEOUT_MS } from './execution';
 
 /**
  * The plan as a `curl` command line for a POSIX shell, masked: secret references stay as `${secret:NAME}` inside

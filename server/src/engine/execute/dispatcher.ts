@@ -1,6 +1,6 @@
 import { rootCertificates } from 'node:tls';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 
 /** What a run may change about how connections are made (development and company networks only). */
 export interface TransportOptions {
@@ -32,11 +32,11 @@ export function createDispatcher(options: TransportOptions): Dispatcher | undefi
   const extraCas = options.caCertificates ?? [];
   if (!extraCas.length && !options.connectTo) return undefined;
   const connector = buildConnector(extraCas.length ? { ca: [...rootCertificates, ...extraCas] } : {});
-  const redirect = options.connectTo;
-  const target = redirect ? parseAddress(redirect.address) : undefined;
+  const connectTo = options.connectTo;
+  const target = connectTo ? parseAddress(connectTo.address) : undefined;
   return new Agent({
     connect: (connectOptions, callback) => {
-      if (redirect && target && connectOptions.hostname === redirect.host) {
+      if (connectTo && target && connectOptions.hostname === connectTo.host) {
         return connector({ ...connectOptions, hostname: target.hostname, port: String(target.port) }, callback);
       }
       return connector(connectOptions, callback);

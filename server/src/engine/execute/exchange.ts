@@ -4,7 +4,7 @@ import { describeFailure } from './failure';
 import type { HopRequest } from './prepare';
 import { followRedirect, isFollowedRedirect } from './redirects';
 import { sendHop, type HopContext, type HopResponse } from './transport';
-import type { Clock, ExecutionError, RedirectHop } from './types';
+import type { Clock, ExecutionError, RedirectHop } from './execution';
 
 /**
  * One run on the wire: the first request, then each redirect, under one `AbortSignal.timeout` (as OpenCX's fetch

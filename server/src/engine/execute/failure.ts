@@ -1,4 +1,4 @@
-import type { ExecutionError } from './types';
+import type { ExecutionError } from './execution';
 
 /**
  * The underlying error of a network failure in one line, shown to the human next to the AI's

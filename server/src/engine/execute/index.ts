@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher } from 'undici';
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import { createDispatcher, parseConnectAddress } from './dispatcher';
 import { runExchange, type ExchangeSettings } from './exchange';
 import { maskSecrets } from './mask';
 import { prepareRequest } from './prepare';
 import { notSentResult, sentResult, type RunFacts } from './result';
 import { readSecrets } from './secrets';
-import { OPENCX_TIMEOUT_MS, type ExecuteOptions, type ExecutionError, type ExecutionResult } from './types';
+import { OPENCX_TIMEOUT_MS, type ExecuteOptions, type ExecutionError, type ExecutionResult } from './execution';
 import { checkUrl } from './urlPolicy';
 
 /**
@@ -91,8 +91,8 @@ function placeholderError(placeholders: string[]): ExecutionError {
 export { toCurl } from './curl';
 export {
   MAX_REDIRECTS, NETWORK_ERROR_TEXT, OPENCX_TIMEOUT_MS, TIMEOUT_STATUS, timeoutText,
-} from './types';
+} from './execution';
 export type {
   AiView, Clock, EchoedHeader, EchoedShadowedValue, ExecuteOptions, ExecutionError, ExecutionOutcome, ExecutionResult,
   ExecutionTiming, RedirectHop, ResponseHeader, ResponseRecord, SentRequest,
-} from './types';
+} from './execution';

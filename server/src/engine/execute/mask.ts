@@ -1,5 +1,5 @@
 import type { SecretValues } from './secrets';
-import type { ExecutionResult } from './types';
+import type { ExecutionResult } from './execution';
 
 /**
  * The last line of defence for "a secret's value never appears in a result". The request echo is built from the

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { PlannedHeader, RequestPlan } from '../plan';
+import type { PlannedHeader, RequestPlan } from '../model/plan';
 import { encodeBody, multipartContentType } from './requestBody';
+import { withoutLiteralMarks } from '../run/literalText';
 import { fillRaw, fillJsonText, fillUrl, type SecretValues } from './secrets';
-import type { EchoedHeader, SentRequest } from './types';
+import type { EchoedHeader, SentRequest } from './execution';
 
 /**
  * One request ready for the wire, kept next to its masked echo: every header and the body exist twice, filled
@@ -32,7 +33,7 @@ export interface PreparedRequest {
 /** The first request of a run, from the plan and the secret values. The plan's URL must be absolute (see checkUrl). */
 export function prepareRequest(plan: RequestPlan, secrets: SecretValues): PreparedRequest {
   const { headers, body, notes } = headersAndBody(plan, secrets);
-  const request: HopRequest = { method: plan.method, url: new URL(fillUrl(plan.url, secrets)), echoUrl: plan.url, headers, body };
+  const request: HopRequest = { method: plan.method, url: new URL(fillUrl(plan.url, secrets)), echoUrl: withoutLiteralMarks(plan.url), headers, body };
   return { request, notes };
 }
 
@@ -44,7 +45,7 @@ export function sentRequestOf(request: HopRequest): SentRequest {
 /** The masked view of the request a plan would send, for a run that sends nothing (its URL may not even parse). */
 export function unsentRequestOf(plan: RequestPlan): SentRequest {
   const { headers, body } = headersAndBody(plan, new Map());
-  return { method: plan.method, url: plan.url, headers: headers.map((h) => h.echo), body: body?.echo ?? null };
+  return { method: plan.method, url: withoutLiteralMarks(plan.url), headers: headers.map((h) => h.echo), body: body?.echo ?? null };
 }
 
 function headersAndBody(plan: RequestPlan, secrets: SecretValues): Pick<HopRequest, 'headers' | 'body'> & { notes: string[] } {
@@ -55,7 +56,7 @@ function headersAndBody(plan: RequestPlan, secrets: SecretValues): Pick<HopReque
   const filled = encoded.format === 'json' ? fillJsonText(encoded.text, secrets) : fillRaw(encoded.text, secrets);
   if (encoded.boundary !== undefined) setMultipartContentType(headers, encoded.boundary, notes);
   else if (!headers.some((h) => isContentType(h.echo.name))) notes.push('The body is sent without a Content-Type header.');
-  return { headers, body: { bytes: Buffer.from(filled, 'utf8'), echo: encoded.text }, notes };
+  return { headers, body: { bytes: Buffer.from(filled, 'utf8'), echo: withoutLiteralMarks(encoded.text) }, notes };
 }
 
 /** undici's flat header list: name, value, name, value… (keeps the plan's spelling and order). */

@@ -1,6 +1,6 @@
 import type { HopRequest } from './prepare';
 import type { HopResponse } from './transport';
-import { MAX_REDIRECTS, type ExecutionError, type RedirectHop, type ResponseHeader } from './types';
+import { MAX_REDIRECTS, type ExecutionError, type RedirectHop, type ResponseHeader } from './execution';
 
 /**
  * Redirects, followed as fetch does by default (fetch spec "HTTP-redirect fetch", as undici implements it):

@@ -1,8 +1,8 @@
-import type { PlannedBody } from '../plan';
+import type { PlannedBody } from '../model/plan';
 
 /**
  * The text of a planned body, secret references kept (they are filled in the text, in the body's own syntax).
- * OpenCX sends bodies as JSON or multipart/form-data (spec A1).
+ * OpenCX sends bodies as JSON or multipart/form-data (docs/platform.md, "An action").
  */
 export interface EncodedBody {
   format: PlannedBody['format'];

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import type { ResponseHeader } from './types';
+import type { ResponseHeader } from './execution';
 
 /**
  * The body as the AI gets it: fetch's `response.text()`. Content codings the server applied are undone (fetch does

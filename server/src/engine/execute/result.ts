@@ -1,4 +1,4 @@
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import type { ExchangeRecord } from './exchange';
 import { describeFailure, timeoutFailure } from './failure';
 import { sentRequestOf, unsentRequestOf } from './prepare';
@@ -8,7 +8,7 @@ import type { HopResponse } from './transport';
 import {
   NETWORK_ERROR_TEXT, TIMEOUT_STATUS, timeoutText,
   type AiView, type ExecutionError, type ExecutionOutcome, type ExecutionResult, type ExecutionTiming, type ResponseRecord,
-} from './types';
+} from './execution';
 
 /** What a run needs to say besides the exchange: the timeout, and where it differs from OpenCX. */
 export interface RunFacts {
@@ -74,7 +74,10 @@ interface Verdict {
   notes: string[];
 }
 
-/** OpenCX's rules (spec A3): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence; any network error → one sentence. */
+/**
+ * OpenCX's rules (docs/platform.md, "What the AI receives"): 2xx/4xx/5xx verbatim; timeout → 408 and its sentence;
+ * any network error → one sentence.
+ */
 function verdictOf(record: ExchangeRecord, timeoutMs: number): Verdict {
   const { end } = record;
   if (end.kind === 'timeout') {

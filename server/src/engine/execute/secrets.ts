@@ -1,10 +1,12 @@
-import { SECRET_REFERENCE, secretReferences, type RequestPlan, type SecretSource } from '../plan';
-import type { ExecutionError } from './types';
+import { SECRET_REFERENCE, secretReferences, type RequestPlan, type SecretSource } from '../model/plan';
+import { withoutLiteralMarks } from '../run/literalText';
+import type { ExecutionError } from './execution';
 
 /**
  * `${secret:NAME}` references are filled at send time only, from the injected SecretSource, and only in what is
  * sent (the winning header values, the URL, the body). Each place gets the value in its own syntax: raw in a
- * header, percent-encoded in the URL, JSON-escaped in a JSON body.
+ * header, percent-encoded in the URL, JSON-escaped in a JSON body. Text the user typed as a value the AI would
+ * extract is marked literal by the resolver (run/literalText.ts): it is not filled, and the mark is removed here.
  */
 
 /** Secret name → value, for the secrets one plan uses. */
@@ -69,21 +71,21 @@ function placesOf(uses: SecretUse[], name: string): string {
 
 /** A header value or multipart text with its references replaced by the raw values. */
 export function fillRaw(value: string, secrets: SecretValues): string {
-  return value.replace(SECRET_REFERENCE, (reference, name: string) => secrets.get(name) ?? reference);
+  return withoutLiteralMarks(value.replace(SECRET_REFERENCE, (reference, name: string) => secrets.get(name) ?? reference));
 }
 
 /** A URL with its references (raw or percent-encoded) replaced by the percent-encoded values. */
 export function fillUrl(url: string, secrets: SecretValues): string {
-  return url.replace(URL_SECRET_REFERENCE, (reference, name: string) => {
+  return withoutLiteralMarks(url.replace(URL_SECRET_REFERENCE, (reference, name: string) => {
     const value = secrets.get(name);
     return value === undefined ? reference : encodeURIComponent(value);
-  });
+  }));
 }
 
 /** JSON text with its references replaced by the values, escaped for a JSON string. */
 export function fillJsonText(text: string, secrets: SecretValues): string {
-  return text.replace(SECRET_REFERENCE, (reference, name: string) => {
+  return withoutLiteralMarks(text.replace(SECRET_REFERENCE, (reference, name: string) => {
     const value = secrets.get(name);
     return value === undefined ? reference : JSON.stringify(value).slice(1, -1);
-  });
+  }));
 }

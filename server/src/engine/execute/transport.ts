@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { ConnectionWatch } from './connectionWatch';
 import { wireHeaders, type HopRequest } from './prepare';
-import type { Clock, ResponseHeader } from './types';
+import type { Clock, ResponseHeader } from './execution';
 
 /**
  * One HTTP exchange through the injected undici dispatcher, with a dispatch handler of our own: it gets the body

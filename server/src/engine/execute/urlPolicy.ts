@@ -1,10 +1,10 @@
 import { isIPv4 } from 'node:net';
-import type { ExecutionError } from './types';
+import type { ExecutionError } from './execution';
 
 /**
- * Which URLs a run may call. OpenCX only calls https:// endpoints (spec A1), so an http:// URL is refused the way
- * OpenCX refuses it: nothing is sent. For local development, `allowHttp` lets an http:// URL through when its host
- * is loopback, and the result says OpenCX would not call it.
+ * Which URLs a run may call. OpenCX only calls https:// endpoints (docs/platform.md, "An action"), so an http://
+ * URL is refused the way OpenCX refuses it: nothing is sent. For local development, `allowHttp` lets an http:// URL
+ * through when its host is loopback, and the result says OpenCX would not call it.
  */
 export type UrlVerdict =
   | { kind: 'send'; differences: string[] }

@@ -1,6 +1,6 @@
 import { modify, type FormattingOptions } from 'jsonc-parser';
-import type { JsonDocument, JsonPath } from '../jsonDocument';
-import type { FileEdit } from './types';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
+import type { FileEdit } from './codeFix';
 
 /** The indentation a file already uses, so an edit looks as if the author typed it. */
 export function formattingOf(document: JsonDocument): FormattingOptions {

@@ -1,9 +1,9 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../lint/findings';
 import type { Workspace } from '../workspace/workspace';
 import { FIX_PROVIDERS } from './providers';
-import type { CodeFix } from './types';
+import type { CodeFix } from './codeFix';
 
-export type { CodeFix, FileEdit } from './types';
+export type { CodeFix, FileEdit } from './codeFix';
 
 /** The quick fixes for one finding of one file; empty when the finding cannot be fixed mechanically. */
 export function fixesFor(workspace: Workspace, id: string, finding: Finding): CodeFix[] {

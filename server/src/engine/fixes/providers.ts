@@ -1,6 +1,6 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { setValue } from './edits';
-import type { CodeFix, FixProvider } from './types';
+import type { CodeFix, FixProvider } from './codeFix';
 
 type Data = Record<string, unknown>;
 const dataOf = (context: { finding: { data?: unknown } }): Data => (context.finding.data ?? {}) as Data;

@@ -2,7 +2,7 @@
  * The typed view of an action file's value. Tolerant: a field of the wrong type is taken as absent, so rules
  * and the resolver can work on a file that still has schema errors (those are reported separately).
  */
-import { isJsonObject, stringsOf } from '../json';
+import { isJsonObject, stringsOf } from '../document/json';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

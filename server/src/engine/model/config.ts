@@ -1,9 +1,9 @@
-import type { JsonPath } from '../jsonDocument';
-import { isJsonObject, type JsonObject, stringsOf } from '../json';
+import type { JsonPath } from '../document/jsonDocument';
+import { isJsonObject, type JsonObject, stringsOf } from '../document/json';
 
 /**
- * The typed view of opencx.config.json (spec B2): the organisation and the test contacts the AI talks to.
- * Tolerant like the action model: values of the wrong type are taken as absent.
+ * The typed view of opencx.config.json (its format: schemas/config.schema.json): the organisation and the test
+ * contacts the AI talks to. Tolerant like the action model: values of the wrong type are taken as absent.
  */
 
 /** A query, path or body override value as the config may write it. */

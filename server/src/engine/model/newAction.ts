@@ -1,5 +1,6 @@
 // The text of a new action file ("OpenCX: New Action"): valid against the schema from the first keystroke, with
 // the description left for the author to write, because it is the prompt text the AI chooses tools by.
+import { ACTION_SCHEMA_ID } from '../schema/compile';
 import type { HttpMethod } from './action';
 
 export interface NewActionInput {
@@ -15,9 +16,6 @@ export interface NewActionText {
   /** Suggested file name: the name in kebab case, `.action.json`. */
   fileName: string;
 }
-
-/** Published `$id` of the action schema: editors resolve it without a path into this repository. */
-export const ACTION_SCHEMA_ID = 'https://opencx.ai/schemas/action.schema.json';
 
 const DESCRIPTION_PLACEHOLDER = 'Say what this action does, for which request, and what it returns (the AI reads this to pick it).';
 const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH']);

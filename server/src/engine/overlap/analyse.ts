@@ -5,7 +5,7 @@
 import type { HttpMethod } from '../model/action';
 import { intentOfQuestion, intentWithObject, isLightVerb, isNounVerb, isNounWhenNotVerb, READ_INTENTS, type IntentClass } from './intents';
 import { conceptOf, phraseAt } from './vocabulary';
-import { isStopWord, tokenize, type Token } from './tokens';
+import { isStopWord, tokenize, type Token } from './words';
 
 /** One concept of an action, with the words the author used for it (for messages). */
 export interface Term {

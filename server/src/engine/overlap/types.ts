@@ -1,5 +1,6 @@
 /** Plain data in and out of the description-overlap detector (issue 3). */
 import type { Channel, HttpMethod } from '../model/action';
+import type { SegmentMember } from '../model/visibility';
 import type { IntentClass } from './intents';
 
 /** What the detector needs of one action; the fields of the same name in ActionModel. */
@@ -23,8 +24,11 @@ export interface OverlapContext {
    * whose segment lists fall in different members of one group are never offered to the same contact.
    */
   exclusiveSegmentGroups?: readonly (readonly string[])[];
-  /** The config's named test contacts and their segments; named in messages as examples of who sees both. */
-  contacts?: Readonly<Record<string, { segments: readonly string[] }>>;
+  /**
+   * The config's named test contacts, their segments and whether they are identified (externalId); named in
+   * messages as examples of who sees both.
+   */
+  contacts?: Readonly<Record<string, SegmentMember>>;
 }
 
 /** Who gets both actions offered in one conversation. */

@@ -1,5 +1,5 @@
 /**
- * Whether two actions can be offered in the same conversation (spec A1/A2).
+ * Whether two actions can be offered in the same conversation (docs/platform.md, "An action"; "One call").
  *
  * Channel: the AI only sees the actions of the conversation's channel, so two actions without a common channel are
  * never offered together.
@@ -10,11 +10,10 @@
  * reported, saying who sees both.
  */
 import { CHANNELS, type Channel } from '../model/action';
+import { isUnrestricted as isOpen, offersTo } from '../model/visibility';
 import type { CoVisibility, OverlapContext, OverlapEntry } from './types';
 
 type Segments = readonly string[] | undefined;
-
-const isOpen = (s: Segments): boolean => !s || s.length === 0;
 
 function sharedChannels(a: readonly Channel[], b: readonly Channel[]): { channels: Channel[]; allChannels: boolean } {
   const channels = CHANNELS.filter((c) => a.includes(c) && b.includes(c));
@@ -28,15 +27,14 @@ export function canShareContact(x: string, y: string, context: OverlapContext): 
   return !(context.exclusiveSegmentGroups ?? []).some((group) => group.includes(x) && group.includes(y));
 }
 
-function sees(segments: Segments, contactSegments: readonly string[]): boolean {
-  return isOpen(segments) || segments!.some((s) => contactSegments.includes(s));
-}
-
-/** The config's test contacts that are offered both actions, or undefined when the config lists none. */
+/**
+ * The config's test contacts that are offered both actions, or undefined when the config lists none. Only called
+ * for two restricted actions, so an anonymous contact (no externalId) is never among them.
+ */
 function testContactsSeeingBoth(a: Segments, b: Segments, context: OverlapContext): string[] | undefined {
   const contacts = Object.entries(context.contacts ?? {});
   if (!contacts.length) return undefined;
-  return contacts.filter(([, c]) => sees(a, c.segments) && sees(b, c.segments)).map(([name]) => name).sort();
+  return contacts.filter(([, c]) => offersTo(a, c) && offersTo(b, c)).map(([name]) => name).sort();
 }
 
 /** Who is offered both actions in one conversation, or undefined when no one is. */

@@ -3,7 +3,7 @@
  * (phrases). Written as plain word lists; keys are stemmed once at load so that every inflection of a listed word
  * matches.
  */
-import { stem } from './tokens';
+import { stem } from './words';
 
 /**
  * Synonym groups. Each group is one concept; its id is the group's first word. Written for customer-support

@@ -1,9 +1,10 @@
 import { isBodySchema, type ActionModel } from '../model/action';
-import type { PlannedBody } from '../plan';
+import type { PlannedBody } from '../model/plan';
 import { coerceValue, hasValue, recordMissing, schemaOfSample, type FillState } from './values';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonObject, type JsonObject } from '../document/json';
+import { markLiteralValue } from '../run/literalText';
 
-/** The methods OpenCX sends a body with (spec A1). */
+/** The methods OpenCX sends a body with (docs/platform.md, "An action"). */
 export const BODY_METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'];
 
 /** Whether OpenCX sends a body for this action: a body-carrying method and a `body` object. */
@@ -18,7 +19,7 @@ function schemaFields(schema: JsonObject, state: FillState, notSent: string[]): 
   const out: JsonObject = {};
   for (const [name, property] of Object.entries(properties)) {
     if (hasValue(state.selection.contact.bodyParams, name)) continue;
-    if (hasValue(state.values, name)) out[name] = coerceValue(state.values[name], isJsonObject(property) ? property : undefined);
+    if (hasValue(state.values, name)) out[name] = markLiteralValue(coerceValue(state.values[name], isJsonObject(property) ? property : undefined));
     else if (required.includes(name)) {
       const placeholder = recordMissing(state, name);
       if (placeholder !== undefined) out[name] = placeholder;
@@ -35,7 +36,7 @@ function sampleFields(sample: JsonObject, state: FillState, notSent: string[]): 
   const out: JsonObject = {};
   for (const [name, example] of Object.entries(sample)) {
     if (hasValue(state.selection.contact.bodyParams, name)) continue;
-    if (hasValue(state.values, name)) out[name] = coerceValue(state.values[name], schemaOfSample(example));
+    if (hasValue(state.values, name)) out[name] = markLiteralValue(coerceValue(state.values[name], schemaOfSample(example)));
     else if (state.mode === 'dryRun') {
       out[name] = example;
       if (!state.placeholders.includes(name)) state.placeholders.push(name);

@@ -1,7 +1,7 @@
 import { configLocation, type HeaderEntry } from './headers';
-import type { OrgInput, Selection } from './types';
+import type { OrgInput, Selection } from './resolution';
 
-/** The reserved name prefix of OpenCX's context headers, and the four names (spec A2). */
+/** The reserved name prefix of OpenCX's context headers, and the four names (docs/platform.md, "One call"). */
 export const CONTEXT_HEADER_PREFIX = 'x-opencx-';
 export const ORG_ID_HEADER = 'x-opencx-org-id';
 export const SESSION_ID_HEADER = 'x-opencx-session-id';

@@ -1,10 +1,11 @@
 import type { Node } from 'jsonc-parser';
-import { compareFindings, type Finding, type RelatedLocation } from '../findings';
-import type { JsonDocument, JsonPath } from '../jsonDocument';
-import { SECRET_REFERENCE, type PlannedHeader, type ShadowedValue, type SourceLocation } from '../plan';
-import type { Range } from '../text';
+import { compareFindings, type Finding, type RelatedLocation } from '../lint/findings';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
+import { SECRET_REFERENCE, type PlannedHeader, type ShadowedValue, type SourceLocation } from '../model/plan';
+import type { Range } from '../document/text';
 import { isContextHeaderName } from './contextHeaders';
-import { formatJsonPath, locationLabel } from './display';
+import { formatJsonPath } from '../document/jsonPath';
+import { locationLabel } from './display';
 import { SOURCE_LABELS } from './headers';
 import { secretEnvironmentVariable } from './explainSecret';
 
@@ -107,6 +108,8 @@ function stringValues(node: Node | undefined, path: JsonPath, out: { node: Node;
  * source does not know. The range is the reference itself, found in the raw text of the string.
  */
 export function unknownSecretFindings(document: JsonDocument, isSet: (name: string) => boolean): Finding[] {
+  // Without a reference there is nothing to find: the walk below would build a node for every value of the file.
+  if (!document.text.includes('${secret:')) return [];
   const strings: { node: Node; path: JsonPath }[] = [];
   stringValues(document.tree, [], strings);
   const findings: Finding[] = [];

@@ -1,20 +1,8 @@
-import type { JsonPath } from '../jsonDocument';
+import { formatJsonPath } from '../document/jsonPath';
+import { valueWithoutLiteralMarks, withoutLiteralMarks } from '../run/literalText';
 import { baseName } from '../workspace/paths';
-import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../plan';
+import type { HeaderSource, PlannedBody, RequestPlan, SourceLocation } from '../model/plan';
 import { maskForDisplay, maskUrlForDisplay } from './mask';
-
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-
-/** A JSON path as people read it: `environments.staging.globalVariables.X-Shop-Region`, `parameters[0].value`. */
-export function formatJsonPath(path: JsonPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
 
 /** `opencx.config.json › globalVariables.Authorization`: a location as a short label. */
 export function locationLabel(location: SourceLocation, file: (f: string) => string = baseName): string {
@@ -62,9 +50,9 @@ export function planForDisplay(plan: RequestPlan): DisplayedPlan {
   return {
     request: {
       method: plan.method,
-      url: maskUrlForDisplay(plan.url),
+      url: maskUrlForDisplay(withoutLiteralMarks(plan.url)),
       headers: headersForDisplay(plan.headers),
-      body: displayBody(plan.body),
+      body: displayBody(plan.body && { ...plan.body, value: valueWithoutLiteralMarks(plan.body.value) }),
     },
     visibleToContact: plan.visibleToContact,
     notes: plan.notes,

@@ -1,4 +1,4 @@
-import { HEADER_SOURCE_ORDER, type HeaderSource, type PlannedHeader, type SourceLocation } from '../plan';
+import { HEADER_SOURCE_ORDER, type HeaderSource, type PlannedHeader, type SourceLocation } from '../model/plan';
 import { sameHeader, SOURCE_LABELS } from './headers';
 import { code, scopeText, struck, whereSuffix, type LinkFor } from './markdown';
 import { maskForDisplay } from './mask';
@@ -31,7 +31,7 @@ export interface HeaderExplanation {
   shadowed: HeaderLayer[];
 }
 
-/** The precedence sentence every header hover ends with (spec C). */
+/** The precedence sentence every header hover ends with (docs/assumptions.md, "Where OpenCX is silent"). */
 export const PRECEDENCE_TEXT = `Precedence (our assumption; OpenCX does not document it): ${HEADER_SOURCE_ORDER.map((s) => SOURCE_LABELS[s]).join(' < ')}. Names compare case-insensitively; the value sent keeps the spelling of its own layer.`;
 
 /** Which layers define `name` (case-insensitively) for the view's environment and contact, and which wins. */

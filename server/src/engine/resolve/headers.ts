@@ -1,8 +1,8 @@
 import type { ActionModel } from '../model/action';
 import { settingLocation } from '../model/config';
-import type { HeaderSource, PlannedHeader, SourceLocation } from '../plan';
+import type { HeaderSource, PlannedHeader, SourceLocation } from '../model/plan';
 import { magicSample, type MagicContext } from './magic';
-import type { OrgInput, Selection } from './types';
+import type { OrgInput, Selection } from './resolution';
 
 /** One header as one layer writes it, before precedence is applied. */
 export interface HeaderEntry {
@@ -29,13 +29,14 @@ export const SOURCE_LABELS: Readonly<Record<HeaderSource, string>> = {
   context: 'context header',
 };
 
-/** Header names compare case-insensitively (spec C). */
+/** Header names compare case-insensitively (docs/assumptions.md, "Where OpenCX is silent"). */
 export const sameHeader = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
- * Applies precedence: `entries` come lowest first (spec C's order, then file order within a layer). A later entry
- * with the same name (case-insensitive) wins and keeps its own spelling; the one it replaces, with everything that
- * one had replaced, goes to its `shadowed` list, highest first. Headers keep the place of their first appearance.
+ * Applies precedence: `entries` come lowest first (in the order of docs/assumptions.md, "Where OpenCX is silent",
+ * then file order within a layer). A later entry with the same name (case-insensitive) wins and keeps its own
+ * spelling; the one it replaces, with everything that one had replaced, goes to its `shadowed` list, highest first.
+ * Headers keep the place of their first appearance.
  */
 export function mergeHeaderEntries(entries: readonly HeaderEntry[]): PlannedHeader[] {
   const byName = new Map<string, PlannedHeader>();

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { IdGenerator } from './types';
+import type { IdGenerator } from './resolution';
 
 /** Fresh placeholder ids for each plan, as the dashboard's Test button sends fresh ones for each test. */
 export const randomIds: IdGenerator = {

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../plan';
+import type { SourceLocation } from '../model/plan';
 import { locationLabel } from './display';
 
 /** Turns a location into a link target (a `command:` or file URI with a position); undefined: no link. */

@@ -1,5 +1,5 @@
-import { AUTH_SCHEME, containsKnownToken } from '../credentials';
-import { SECRET_REFERENCE } from '../plan';
+import { AUTH_SCHEME, containsKnownToken } from '../model/credentials';
+import { SECRET_REFERENCE } from '../model/plan';
 
 /** What a hidden value is shown as: a fixed length, so the length of the secret is not shown either. */
 export const MASK = '••••••';

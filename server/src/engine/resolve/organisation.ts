@@ -1,5 +1,5 @@
 import { effectiveSettings, type ContactConfig, type OrgSettings } from '../model/config';
-import type { OrgInput, Resolved, ResolveError, Selection } from './types';
+import type { OrgInput, Resolved, ResolveError, Selection } from './resolution';
 
 const NO_SETTINGS: OrgSettings = { globalVariables: {}, contextHeaders: { enabled: false }, segments: undefined, contacts: {}, connectTo: {} };
 

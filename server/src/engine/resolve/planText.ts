@@ -1,4 +1,4 @@
-import type { RequestPlan } from '../plan';
+import type { RequestPlan } from '../model/plan';
 import { locationLabel, planForDisplay } from './display';
 import { SOURCE_LABELS } from './headers';
 import { maskForDisplay } from './mask';

@@ -1,6 +1,6 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { actionModelOf, endpointPathParameters, type ActionModel, type HttpMethod } from '../model/action';
-import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../plan';
+import { secretReferences, type PlannedBody, type PlannedHeader, type RequestPlan } from '../model/plan';
 import { buildBody, sendsBody } from './body';
 import { contextHeaderEntries, type ConversationIds } from './contextHeaders';
 import {
@@ -11,7 +11,8 @@ import { randomIds } from './ids';
 import { selectOrganisation } from './organisation';
 import { locationLabel } from './display';
 import { maskForDisplay } from './mask';
-import type { HeaderResolution, Resolved, ResolveError, ResolveInput, ResolveResult, Selection } from './types';
+import type { HeaderResolution, Resolved, ResolveError, ResolveInput, ResolveResult, Selection } from './resolution';
+import { hasLoneSurrogate, unencodableMessage } from './unencodable';
 import { buildUrl } from './url';
 import { type FillState } from './values';
 import { notVisibleNote, segmentVisibility } from './visibility';
@@ -31,6 +32,7 @@ export function actionProblems(action: ActionModel, raw: unknown): Problem[] {
   }
   const endpoint = action.endpoint.trim();
   if (!endpoint) problems.push({ path: ['endpoint'], message: 'endpoint is missing' });
+  else if (hasLoneSurrogate(endpoint)) problems.push({ path: ['endpoint'], message: unencodableMessage('endpoint', endpoint) });
   else if (!isAbsoluteHttpUrl(endpoint)) problems.push({ path: ['endpoint'], message: 'endpoint must be a full absolute https:// URL such as "https://api.acme.com/orders/{order_id}"' });
   return problems;
 }
@@ -150,7 +152,7 @@ export function resolveRequest(input: ResolveInput): ResolveResult {
   if (!prepared.ok) return prepared;
   const { action, method, selection, ids } = prepared.value;
   const state: FillState = {
-    mode: input.mode ?? 'send', values: input.values ?? {}, selection, placeholders: [], missing: [], notes: [],
+    mode: input.mode ?? 'send', values: input.values ?? {}, selection, placeholders: [], missing: [], notes: [], unencodable: [],
     magic: { contact: selection.contact, contactName: selection.contactName, sessionId: ids.sessionId },
   };
   const visibility = segmentVisibility(action.restrictedToSegments, selection.contact, selection.contactName);
@@ -158,6 +160,7 @@ export function resolveRequest(input: ResolveInput): ResolveResult {
   const headers = headersFor(action, input, selection, ids, notes);
   const url = buildUrl(action, state);
   const body = buildBody(action, state);
+  if (state.unencodable.length) return { ok: false, error: invalidAction(state.unencodable.map((u) => ({ path: u.path ?? [], message: u.message }))) };
   if (state.missing.length) return { ok: false, error: missingValues(state.missing) };
   notes.push(...state.notes);
   if (state.placeholders.length) notes.push(`Dry run: no value given for ${state.placeholders.join(', ')}, so the plan shows placeholders; the AI extracts these from the conversation.`);

@@ -1,6 +1,8 @@
-import { SECRET_REFERENCE } from '../plan';
+import type { JsonPath } from '../document/jsonDocument';
+import { SECRET_REFERENCE } from '../model/plan';
 import type { MagicContext } from './magic';
-import type { ResolveMode, Selection } from './types';
+import type { ResolveMode, Selection } from './resolution';
+import { hasLoneSurrogate, unencodableMessage, type UnencodableValue } from './unencodable';
 
 /** What filling parameters and body fields collects on the way: placeholders (dry run), missing names (send), notes. */
 export interface FillState {
@@ -11,6 +13,8 @@ export interface FillState {
   placeholders: string[];
   missing: string[];
   notes: string[];
+  /** Values that cannot be URL-encoded (lone surrogates): the plan is refused, naming each. */
+  unencodable: UnencodableValue[];
 }
 
 /** The dry-run placeholder of a value nobody gave: `{order_id}`, the same form as in the endpoint template. */
@@ -26,9 +30,27 @@ export function textOf(value: unknown): string {
 }
 
 /**
- * encodeURIComponent (spec C), except that `${secret:NAME}` references stay as written: the executor encodes the
- * secret's value when it fills it in at send time.
+ * encodeURIComponent (docs/assumptions.md, "Where OpenCX is silent"), except that `${secret:NAME}` references stay as written: the executor encodes the
+ * secret's value when it fills it in at send time. A value encodeURIComponent would reject (a lone surrogate) is
+ * recorded in `state.unencodable` as `what` (at `path` in the action file, when it is written there) instead of
+ * throwing, so planning ends with a typed error that names the field.
  */
+export function encodeForUrl(value: string, state: FillState, what: string, path?: JsonPath): string {
+  if (!hasLoneSurrogate(value)) return encodeKeepingSecrets(value);
+  if (!state.unencodable.some((u) => u.message.startsWith(what))) {
+    state.unencodable.push({ ...(path ? { path } : {}), message: unencodableMessage(what, value) });
+  }
+  return encodeKeepingSecrets(value.replace(/[\ud800-\udfff]/g, (unit, index: number, text: string) => (isPaired(text, index) ? unit : '\ufffd')));
+}
+
+/** Whether the surrogate at `index` belongs to a pair. */
+function isPaired(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code <= 0xdbff) return index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00;
+  return index > 0 && (text.charCodeAt(index - 1) & 0xfc00) === 0xd800;
+}
+
+/** encodeURIComponent keeping `${secret:NAME}` references; throws a URIError on a lone surrogate (use encodeForUrl). */
 export function encodeKeepingSecrets(value: string): string {
   let out = '';
   let last = 0;

@@ -4,7 +4,7 @@
 import actionSchema from '../../../../schemas/action.schema.json';
 import configSchema from '../../../../schemas/opencx.config.schema.json';
 import { SCHEMA_KEYWORD_CODES } from '../schema/messages';
-import { DUPLICATE_KEY_CODE, SYNTAX_CODE } from '../syntax';
+import { DUPLICATE_KEY_CODE, SYNTAX_CODE } from '../lint/syntax';
 import { ACTION_RULES, CONFIG_RULES } from './registry';
 
 /** Codes that validation sets itself rather than through a schema keyword or annotation. */

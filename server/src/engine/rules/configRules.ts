@@ -1,12 +1,12 @@
 import { organisationNames } from '../model/config';
-import { closestMatch } from '../similar';
+import { closestMatch } from '../lint/similar';
 import { authorizationRule, credentialRule } from './credentialActionRules';
 import { authorizationFindings, credentialFindings } from './credentialRules';
 import { configLiterals } from './literalValues';
 import { valueRange } from './positions';
 import { knownSegments } from './unknownSegmentRule';
-import type { ConfigRule, RuleFinding } from './types';
-import { isJsonObject } from '../json';
+import type { ConfigRule, RuleFinding } from './rule';
+import { isJsonObject } from '../document/json';
 
 /** `credential-in-file` in opencx.config.json: global variables are where API tokens usually end up. */
 export const configCredentialRule: ConfigRule = {

@@ -1,6 +1,6 @@
 import { authorizationFindings, credentialFindings } from './credentialRules';
 import { actionLiterals } from './literalValues';
-import type { ActionRule } from './types';
+import type { ActionRule } from './rule';
 
 /** `credential-in-file` in an action: a literal token or API key in a header or a static parameter. */
 export const credentialRule: ActionRule = {

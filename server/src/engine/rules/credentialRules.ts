@@ -1,7 +1,7 @@
 import { valueRange } from './positions';
-import type { JsonDocument, JsonPath } from '../jsonDocument';
-import type { RuleFinding } from './types';
-import { AUTH_SCHEME, hasAuthScheme, looksLikeCredential, maskCredential, secretNameFor } from '../credentials';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
+import type { RuleFinding } from './rule';
+import { AUTH_SCHEME, hasAuthScheme, looksLikeCredential, maskCredential, secretNameFor } from '../model/credentials';
 
 /** A literal value in a file that a credential rule looks at: where it is and what it is called. */
 export interface LiteralValue {

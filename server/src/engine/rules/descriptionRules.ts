@@ -1,5 +1,5 @@
 import { actionHandle, valueRange } from './positions';
-import type { ActionRule } from './types';
+import type { ActionRule } from './rule';
 
 /** Verbs an AI can match a request against: what the action does. Stems, matched at word starts. */
 const ACTION_VERBS = /\b(look|get|fetch|find|search|list|show|check|track|view|read|retriev|return|calculat|estimat|quot|creat|add|book|reserv|open|submit|send|upload|download|cancel|refund|updat|chang|edit|modif|set|renew|upgrad|downgrad|pause|resum|delet|remov|clos|reset|verif|confirm|validat|appl|redeem|transfer|pay|charg|schedul|reschedul|subscrib|unsubscrib|assign|escalat|notif|generat|export|import|link|unlink|activat|deactivat)\w*/i;

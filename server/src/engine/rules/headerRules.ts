@@ -1,10 +1,10 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../lint/findings';
 import { fixedIds, resolveHeaders, type OrgInput } from '../resolve';
 import { contextHeaderConflictFindings, headerShadowedFindings, unknownSecretFindings } from '../resolve/diagnostics';
 import { isContextHeaderName } from '../resolve/contextHeaders';
 import { settingLocation } from '../model/config';
-import type { JsonDocument } from '../jsonDocument';
-import type { ActionRule, ConfigRule, LintContext, OrgContext, RuleFinding } from './types';
+import type { JsonDocument } from '../document/jsonDocument';
+import type { ActionRule, ConfigRule, LintContext, OrgContext, RuleFinding } from './rule';
 
 /** The resolver's view of the organisation context the workspace found for a file. */
 export function orgInputOf(org: OrgContext | undefined): OrgInput | undefined {

@@ -1,6 +1,6 @@
 import type { ActionModel } from '../model/action';
 import type { LiteralValue } from './credentialRules';
-import { isJsonObject } from '../json';
+import { isJsonObject } from '../document/json';
 
 /** The literal header values and static string parameter values of an action. */
 export function actionLiterals(action: ActionModel): LiteralValue[] {

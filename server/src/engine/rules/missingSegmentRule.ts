@@ -1,6 +1,6 @@
 import { changesState, type ActionModel } from '../model/action';
 import { actionHandle } from './positions';
-import type { ActionRule } from './types';
+import type { ActionRule } from './rule';
 
 /**
  * Verbs that say an action changes something, whatever its method. Only the first word of the name or of the

@@ -1,5 +1,5 @@
 import { valueRange } from './positions';
-import type { ActionRule } from './types';
+import type { ActionRule } from './rule';
 
 /** `no-channel`: `"channels": []`. The action is on no channel, so the AI can never call it. */
 export const noChannelRule: ActionRule = {

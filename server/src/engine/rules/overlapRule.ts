@@ -1,6 +1,6 @@
 import { overlapMessage, overlapRelatedMessage } from '../overlap/message';
 import { valueRange } from './positions';
-import type { ActionRule, RuleFinding } from './types';
+import type { ActionRule, RuleFinding } from './rule';
 
 /**
  * `description-overlap`: another action whose name and description are so close that the AI may pick the wrong

@@ -1,6 +1,6 @@
 import { endpointPathParameters } from '../model/action';
 import { keyRange, rangeInString, valueRange } from './positions';
-import type { ActionRule, RuleFinding } from './types';
+import type { ActionRule, RuleFinding } from './rule';
 
 /**
  * `path-parameter-mismatch`: every `{name}` in the endpoint needs a `path` parameter, every `path` parameter must

@@ -1,5 +1,5 @@
-import type { JsonDocument, JsonPath } from '../jsonDocument';
-import type { Range } from '../text';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
+import type { Range } from '../document/text';
 
 /** The key of the property at `path`, or the value's first character when it has no key (the root, an item). */
 export function keyRange(document: JsonDocument, path: JsonPath): Range {

@@ -8,8 +8,9 @@ import { overlapRule } from './overlapRule';
 import { noChannelRule } from './noChannelRule';
 import { pathParameterRule } from './pathParameterRule';
 import { toolSchemaRule } from './toolSchemaRule';
-import type { ActionRule, ConfigRule } from './types';
+import type { ActionRule, ConfigRule } from './rule';
 import { unknownSegmentRule } from './unknownSegmentRule';
+import { configUnencodableRule, unencodableRule } from './unencodableRule';
 
 /** Every rule that checks an action file. */
 export const ACTION_RULES: readonly ActionRule[] = [
@@ -27,6 +28,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   headerShadowedRule,
   contextHeaderConflictRule,
   unknownSecretRule,
+  unencodableRule,
 ];
 
 /** Every rule that checks opencx.config.json. */
@@ -36,4 +38,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configUnknownSegmentRule,
   configUnknownDefaultRule,
   configUnknownSecretRule,
+  configUnencodableRule,
 ];

@@ -1,8 +1,8 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import { isBodySchema, JSON_SCHEMA_TYPES } from '../model/action';
 import { keyRange, valueRange } from './positions';
-import type { ActionRule, RuleFinding } from './types';
-import { isJsonObject, type JsonObject } from '../json';
+import type { ActionRule, RuleFinding } from './rule';
+import { isJsonObject, type JsonObject } from '../document/json';
 
 interface Problem {
   path: JsonPath;
@@ -10,30 +10,50 @@ interface Problem {
   message: string;
 }
 
-/** Walks a schema, collecting what OpenCX's tool validator rejects. `underOneOf` counts enclosing oneOfs. */
-function walk(schema: unknown, path: JsonPath, depth: number, problems: Problem[]): void {
+/**
+ * A path as a chain from the leaf up, so walking a large schema does not copy the path at every value; it is
+ * turned into an array only for a problem.
+ */
+interface PathLink {
+  parent: PathLink | JsonPath;
+  key: string | number;
+}
+
+function pathOf(link: PathLink | JsonPath): JsonPath {
+  const keys: (string | number)[] = [];
+  let current: PathLink | JsonPath = link;
+  while (!Array.isArray(current)) {
+    keys.push(current.key);
+    current = current.parent;
+  }
+  return [...current, ...keys.reverse()];
+}
+
+const at = (parent: PathLink | JsonPath, ...keys: (string | number)[]): PathLink | JsonPath =>
+  keys.reduce<PathLink | JsonPath>((link, key) => ({ parent: link, key }), parent);
+
+/** Walks a schema, collecting what OpenCX's tool validator rejects. `depth` counts enclosing schemas. */
+function walk(schema: unknown, path: PathLink | JsonPath, depth: number, problems: Problem[]): void {
   if (!isJsonObject(schema)) return;
   const type = schema.type;
   for (const t of Array.isArray(type) ? type : type === undefined ? [] : [type]) {
     if (typeof t !== 'string' || !JSON_SCHEMA_TYPES.includes(t)) {
-      problems.push({ path: [...path, 'type'], onKey: false, message: `${JSON.stringify(t)} is not a JSON Schema type (use one of ${JSON_SCHEMA_TYPES.join(', ')}); OpenCX's tool validator rejects it (invalid_tool_schema)` });
+      problems.push({ path: pathOf(at(path, 'type')), onKey: false, message: `${JSON.stringify(t)} is not a JSON Schema type (use one of ${JSON_SCHEMA_TYPES.join(', ')}); OpenCX's tool validator rejects it (invalid_tool_schema)` });
     }
   }
   if (Array.isArray(schema.oneOf) && depth > 0) {
-    problems.push({ path: [...path, 'oneOf'], onKey: true, message: 'nested oneOf: OpenCX\'s tool validator only accepts oneOf at the top of the body schema (invalid_tool_schema); flatten it or use separate actions' });
+    problems.push({ path: pathOf(at(path, 'oneOf')), onKey: true, message: 'nested oneOf: OpenCX\'s tool validator only accepts oneOf at the top of the body schema (invalid_tool_schema); flatten it or use separate actions' });
   }
-  const children: [JsonPath, unknown][] = [];
-  if (isJsonObject(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) children.push([[...path, 'properties', k], v]);
-  if (isJsonObject(schema.items)) children.push([[...path, 'items'], schema.items]);
+  if (isJsonObject(schema.properties)) for (const k in schema.properties) walk(schema.properties[k], at(path, 'properties', k), depth + 1, problems);
+  if (isJsonObject(schema.items)) walk(schema.items, at(path, 'items'), depth + 1, problems);
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     const list = schema[key];
-    if (Array.isArray(list)) list.forEach((v, i) => children.push([[...path, key, i], v]));
+    if (Array.isArray(list)) list.forEach((v, i) => walk(v, at(path, key, i), depth + 1, problems));
   }
   for (const key of ['$defs', 'definitions'] as const) {
     const defs = schema[key];
-    if (isJsonObject(defs)) for (const [k, v] of Object.entries(defs)) children.push([[...path, key, k], v]);
+    if (isJsonObject(defs)) for (const k in defs) walk(defs[k], at(path, key, k), depth + 1, problems);
   }
-  for (const [childPath, child] of children) walk(child, childPath, depth + 1, problems);
 }
 
 /** `$ref`s that lead back to themselves through local references (`#/...`). */
@@ -48,9 +68,15 @@ function circularRefs(root: JsonObject, basePath: JsonPath): Problem[] {
     }
     return current;
   };
-  const refsIn = (node: unknown, path: JsonPath, out: [string, JsonPath][]): void => {
-    if (Array.isArray(node)) node.forEach((v, i) => refsIn(v, [...path, i], out));
-    else if (isJsonObject(node)) for (const [k, v] of Object.entries(node)) (k === '$ref' && typeof v === 'string' ? out.push([v, [...path, k]]) : refsIn(v, [...path, k], out));
+  const refsIn = (node: unknown, path: PathLink | JsonPath, out: [string, JsonPath][]): void => {
+    if (Array.isArray(node)) node.forEach((v, i) => refsIn(v, at(path, i), out));
+    else if (isJsonObject(node)) {
+      for (const k in node) {
+        const v = node[k];
+        if (k === '$ref' && typeof v === 'string') out.push([v, pathOf(at(path, k))]);
+        else if (v !== null && typeof v === 'object') refsIn(v, at(path, k), out);
+      }
+    }
   };
   const all: [string, JsonPath][] = [];
   refsIn(root, [], all);
@@ -84,6 +110,14 @@ function circularRefs(root: JsonObject, basePath: JsonPath): Problem[] {
 }
 
 /**
+ * Whether the text may have a `"$ref"` key: written plainly, or with a `\\u` escape somewhere (a key may spell
+ * `$ref` with escapes). Without one there is no cycle to find, and a large schema is not walked for nothing.
+ */
+function mayHoldReference(text: string): boolean {
+  return text.includes('"$ref"') || text.includes('\\u');
+}
+
+/**
  * `invalid-tool-schema`: a body or parameter schema OpenCX's tool validator rejects: nested `oneOf`, a circular
  * `$ref`, or a `type` that is not a JSON Schema type (`"int"`, `"str"`, `"date"`).
  */
@@ -95,7 +129,7 @@ export const toolSchemaRule: ActionRule = {
     const problems: Problem[] = [];
     if (action.body && isBodySchema(action.body)) {
       walk(action.body, ['body'], 0, problems);
-      problems.push(...circularRefs(action.body, ['body']));
+      if (mayHoldReference(document.text)) problems.push(...circularRefs(action.body, ['body']));
     }
     for (const p of action.parameters) if (p.schema) walk(p.schema, ['parameters', p.index, 'schema'], 0, problems);
     return problems.map((p): RuleFinding => ({

@@ -1,8 +1,8 @@
 import type { OrgConfig } from '../model/config';
-import { closestMatch } from '../similar';
+import { closestMatch } from '../lint/similar';
 import { baseName } from '../workspace/paths';
 import { valueRange } from './positions';
-import type { ActionRule, RuleFinding } from './types';
+import type { ActionRule, RuleFinding } from './rule';
 
 /**
  * Every segment name the organisation has in some environment: the top-level list and each environment's own.

@@ -1,5 +1,11 @@
-import type { ExecutionResult } from '../execute';
 import { SOURCE_LABELS } from '../resolve/headers';
+import { OPENCX_TIMEOUT_MS, type ExecutionResult } from '../execute/execution';
+
+/**
+ * Tokens of AI-facing text above which a run warns (`opencx.run.tokenBudget`, the CLI's `run`): the AI reads the
+ * whole body on that turn. The default of both, and of the setting in package.json (a test keeps them equal).
+ */
+export const DEFAULT_TOKEN_BUDGET = 4000;
 
 /** A plain explanation of a run for the human, next to the exact text the AI receives. */
 export interface RunExplanation {
@@ -61,7 +67,7 @@ export function explainRun(result: ExecutionResult, tokenBudget?: number): RunEx
         headline: `Timed out after ${result.timeoutMs} ms`,
         details: [
           `No complete response within ${result.timeoutMs} ms. OpenCX does not retry: the AI gets status 408 and "${result.ai.body}".`,
-          'For work that takes longer than 60 s, let the action start it and return a reference ID, and poll with a second action.',
+          `For work that takes longer than ${OPENCX_TIMEOUT_MS / 1000} s, let the action start it and return a reference ID, and poll with a second action.`,
         ],
       };
       break;

@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { ActionModel } from '../model/action';
 import { coerceValue, isBodySchema, sendsBody } from '../resolve';
 import { schemaOfSample } from '../resolve/values';
-import { isJsonObject } from '../json';
+import { isJsonObject } from '../document/json';
 
 /** One value the AI would extract from the conversation, which a person supplies for a test run. */
 export interface RunInput {

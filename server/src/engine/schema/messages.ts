@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import type { JsonPath } from '../jsonDocument';
-import { closestMatch } from '../similar';
+import type { JsonPath } from '../document/jsonDocument';
+import { formatJsonPath } from '../document/jsonPath';
+import { closestMatch } from '../lint/similar';
 
 type SchemaObject = Record<string, unknown>;
 
@@ -9,18 +10,9 @@ export type Subject = 'action' | 'config';
 
 const SUBJECT_LABEL: Record<Subject, string> = { action: 'the action', config: 'opencx.config.json' };
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `parameters[0].in`, `headers["X-Api-Key"]`: a JSON path as people read it. */
+/** `parameters[0].in`, `headers.X-Api-Key`: a JSON path as people read it (the subject at the root). */
 export function pathLabel(path: JsonPath, subject: Subject): string {
-  if (path.length === 0) return SUBJECT_LABEL[subject];
-  let label = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') label += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) label += label ? `.${segment}` : segment;
-    else label += `[${JSON.stringify(segment)}]`;
-  }
-  return label;
+  return path.length === 0 ? SUBJECT_LABEL[subject] : formatJsonPath(path);
 }
 
 /** A value as a message quotes it: strings in quotes, long values cut. */

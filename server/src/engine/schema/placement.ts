@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-import type { JsonDocument, JsonPath } from '../jsonDocument';
-import type { Range } from '../text';
+import type { JsonDocument, JsonPath } from '../document/jsonDocument';
+import type { Range } from '../document/text';
 
 /** `/parameters/0/in` → `['parameters', 0, 'in']`, using the value to tell array indexes from keys. */
 export function pointerToPath(pointer: string, root: unknown): JsonPath {

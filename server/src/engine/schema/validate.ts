@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Finding } from '../findings';
-import { isJsonObject } from '../json';
-import type { JsonDocument } from '../jsonDocument';
+import type { Finding } from '../lint/findings';
+import { isJsonObject } from '../document/json';
+import type { JsonDocument } from '../document/jsonDocument';
 import type { SchemaValidators } from './compile';
 import { codeFor, messageFor, suggestionFor, type Subject } from './messages';
 import { placeError, pointerToPath, valueAtPath } from './placement';

@@ -1,8 +1,8 @@
-import type { Finding, Severity } from '../findings';
-import type { JsonDocument } from '../jsonDocument';
+import type { Finding, Severity } from '../lint/findings';
+import type { JsonDocument } from '../document/jsonDocument';
 import { ACTION_RULES, CONFIG_RULES } from '../rules/registry';
-import type { ActionRuleContext, ConfigRuleContext, RuleFinding, RuleSettings } from '../rules/types';
-import { SYNTAX_CODE } from '../syntax';
+import type { ActionRuleContext, ConfigRuleContext, RuleFinding, RuleSettings } from '../rules/rule';
+import { SYNTAX_CODE } from '../lint/syntax';
 import { suppressionsOf } from './suppressions';
 
 /** Runs every action rule on one file. */

@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAME } from '../documentKind';
+import { CONFIG_FILE_NAME } from '../document/documentKind';
 
 /**
  * File ids in the workspace are URIs in the language server and absolute paths in the CLI; both use '/'

@@ -1,10 +1,10 @@
-import { documentKindOf, type DocumentKind } from '../documentKind';
-import { normaliseFindings, type Finding } from '../findings';
-import type { JsonDocument } from '../jsonDocument';
-import { lintDocument, type DocumentLint } from '../lint';
+import { documentKindOf, type DocumentKind } from '../document/documentKind';
+import { normaliseFindings, type Finding } from '../lint/findings';
+import type { JsonDocument } from '../document/jsonDocument';
+import { lintDocument, type DocumentLint } from '../lint/lint';
 import { actionModelOf, type ActionModel } from '../model/action';
 import { configModelOf, type OrgConfig } from '../model/config';
-import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/types';
+import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/rule';
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';

@@ -1,11 +1,19 @@
-import type { Finding, Severity } from '../findings';
-import type { JsonDocument } from '../jsonDocument';
+import { SEVERITIES, type Finding, type Severity } from '../lint/findings';
+import type { JsonDocument } from '../document/jsonDocument';
 import type { ActionModel } from '../model/action';
 import type { OrgConfig } from '../model/config';
 import type { Overlap } from '../overlap/types';
 
 /** Severity as a setting can give it: one of the four, or off. */
 export type RuleLevel = Severity | 'off';
+
+/** Every level a rule can be set to, in the order settings and usage texts list them (`opencx.rules`, `--rule`). */
+export const RULE_LEVELS: readonly RuleLevel[] = [...SEVERITIES, 'off'];
+
+/** Whether a setting's value is a rule level. */
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
 
 /** Per-rule severity overrides, by rule code (the `opencx.rules` setting; `--rule code=level` in the CLI). */
 export type RuleSettings = Readonly<Record<string, RuleLevel>>;

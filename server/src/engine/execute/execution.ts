@@ -1,13 +1,16 @@
 import type { Dispatcher } from 'undici';
-import type { HeaderSource, SecretSource } from '../plan';
+import type { HeaderSource, SecretSource } from '../model/plan';
 
-/** OpenCX's hard timeout for one call, in milliseconds (spec A3). */
+/** OpenCX's hard timeout for one call, in milliseconds (docs/platform.md, "What the AI receives"). */
 export const OPENCX_TIMEOUT_MS = 60_000;
 
-/** The status OpenCX gives the AI when a call times out (spec A3). */
+/** The status OpenCX gives the AI when a call times out (docs/platform.md, "What the AI receives"). */
 export const TIMEOUT_STATUS = 408;
 
-/** The whole text OpenCX gives the AI for any network error: DNS, refused, reset, TLS (spec A3). */
+/**
+ * The whole text OpenCX gives the AI for any network error: DNS, refused, reset, TLS (docs/platform.md, "What the
+ * AI receives").
+ */
 export const NETWORK_ERROR_TEXT = 'Something went wrong';
 
 /** fetch follows at most 20 redirects; the 21st is a network error (fetch spec, HTTP-redirect fetch step 7). */

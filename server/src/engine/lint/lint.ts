@@ -1,8 +1,8 @@
-import type { DocumentKind } from './documentKind';
+import type { DocumentKind } from '../document/documentKind';
 import { normaliseFindings, type Finding } from './findings';
-import { JsonDocument } from './jsonDocument';
-import { schemaValidators, type SchemaValidators } from './schema/compile';
-import { schemaFindings } from './schema/validate';
+import { JsonDocument } from '../document/jsonDocument';
+import { schemaValidators, type SchemaValidators } from '../schema/compile';
+import { schemaFindings } from '../schema/validate';
 import { duplicateKeyFindings, syntaxFindings } from './syntax';
 
 export interface LintInput {

@@ -1,7 +1,7 @@
-import type { Finding } from '../findings';
-import type { JsonDocument } from '../jsonDocument';
-import type { OrgContext } from '../rules/types';
-import type { Range } from '../text';
+import type { Finding } from '../lint/findings';
+import type { JsonDocument } from '../document/jsonDocument';
+import type { OrgContext } from '../rules/rule';
+import type { Range } from '../document/text';
 
 /** A text replacement in one file (the workspace id of the file). */
 export interface FileEdit {

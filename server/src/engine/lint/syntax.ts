@@ -1,6 +1,6 @@
 import { ParseErrorCode, type Node } from 'jsonc-parser';
 import { normaliseFindings, type Finding } from './findings';
-import { MAX_NESTING_DEPTH, mayHaveDuplicateKeys, type JsonDocument } from './jsonDocument';
+import { MAX_NESTING_DEPTH, mayHaveDuplicateKeys, type JsonDocument } from '../document/jsonDocument';
 
 export const SYNTAX_CODE = 'json-syntax';
 export const DUPLICATE_KEY_CODE = 'duplicate-key';

@@ -1,4 +1,4 @@
-import type { Range } from './text';
+import type { Range } from '../document/text';
 
 /** How serious a finding is; the names are the CLI's and map one to one onto LSP severities. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -1,7 +1,7 @@
-import type { JsonPath } from '../jsonDocument';
+import type { JsonPath } from '../document/jsonDocument';
 import type { ActionModel } from '../model/action';
 import type { ContactConfig, OrgConfig, OrgSettings } from '../model/config';
-import type { PlannedHeader, RequestPlan } from '../plan';
+import type { PlannedHeader, RequestPlan } from '../model/plan';
 
 /** The action to plan: its file (for locations) and its parsed value. */
 export interface ActionInput {

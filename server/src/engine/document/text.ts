@@ -46,8 +46,13 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /**
+   * The position of an offset. An offset between the `\r` and the `\n` of a CRLF is not a place in the text
+   * (LSP clients reject or misplace it): it becomes the end of its line, before the `\r`.
+   */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 /* \n */ && this.text.charCodeAt(clamped - 1) === 13 /* \r */) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {

@@ -1,5 +1,5 @@
-import type { JsonPath } from './jsonDocument';
-import type { HttpMethod } from './model/action';
+import type { JsonPath } from '../document/jsonDocument';
+import type { HttpMethod } from './action';
 
 /**
  * The request plan: what OpenCX would send for one action, before anything is sent. Produced by the resolver
@@ -9,7 +9,7 @@ import type { HttpMethod } from './model/action';
  * executor at send time only. So a plan can be shown, logged and stored as it is.
  */
 
-/** Where a header comes from at call time, in increasing precedence (spec C). */
+/** Where a header comes from at call time, in increasing precedence (docs/assumptions.md, "Where OpenCX is silent"). */
 export type HeaderSource = 'default' | 'action' | 'globalVariable' | 'contact' | 'context';
 
 export const HEADER_SOURCE_ORDER: readonly HeaderSource[] = ['default', 'action', 'globalVariable', 'contact', 'context'];
