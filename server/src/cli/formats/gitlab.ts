@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { docsUrl, type Severity } from '../../engine/lint/findings';
+import { docsUrl, type Severity } from '../../engine';
 import type { CliFinding } from '../report';
 
 /** GitLab's Code Quality severities: an error blocks, a warning matters, the rest informs. */
