@@ -48,10 +48,10 @@ await Promise.all([
     ...common,
     sourcemap: 'inline',
     minify: false,
-    entryPoints: ['unit', 'protocol', 'cli', 'neovim', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
+    entryPoints: ['unit', 'protocol', 'cli', 'webview', 'neovim', 'package'].flatMap((layer) => testEntries(`test/${layer}`)),
     outdir: 'out/test',
     outbase: 'test',
-    external: ['vscode'],
+    external: ['vscode', 'playwright-core'],
   }),
   import('./scripts/build-e2e.mjs').then((m) => m.buildE2E()).catch((e) => {
     if (e.code === 'ERR_MODULE_NOT_FOUND') return; // e2e bundle step not present yet

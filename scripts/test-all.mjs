@@ -3,6 +3,7 @@
 //   1. unit      engine tests (node:test)                      out/test/unit
 //   2. protocol  the bundled server over stdio (node:test)     out/test/protocol
 //   3. cli       the bundled CLI (node:test)                   out/test/cli
+//   3b. webview  the run page in headless Chromium (axe-core)   out/test/webview
 //   4. neovim    headless Neovim 0.7 + the README's config     out/test/neovim
 //   5. package   the .vsix of `npm run package` (node:test)    out/test/package
 //   6. e2e       the mocha suite in a real VS Code, once per version in E2E_VSCODE_VERSIONS (default 1.100.3)
@@ -36,7 +37,7 @@ function testFiles(dir) {
   return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
 }
 
-for (const layer of ['unit', 'protocol', 'cli', 'neovim', 'package']) {
+for (const layer of ['unit', 'protocol', 'cli', 'webview', 'neovim', 'package']) {
   if (!wanted(layer)) continue;
   step(`${layer} tests`);
   const files = testFiles(`out/test/${layer}`);

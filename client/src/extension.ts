@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, SecretNamesNotification, type WorkspaceStatus } from '../../server/src/protocol';
 import { COMMANDS } from './commands/ids';
+import { newAction } from './commands/newAction';
 import { registerPeekCommand } from './commands/peek';
 import { registerSecretCommands } from './commands/secretCommands';
 import { startLanguageClient } from './languageClient';
@@ -48,7 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'history');
   const history = new RunHistory(historyFolder, historyLimit);
   const planView = new PlanView(client, selection, context.workspaceState);
-  const status = registerStatusItem(client);
+  // A status notification follows every re-index, config edits included: the default names may have changed.
+  const status = registerStatusItem(client, () => void selection.refreshDefaults());
   const panels = new RunPanels(context.extensionUri);
   const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
   let lastRun: LastRun | undefined;
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.showRequestPlan, (uri?: unknown) => planView.show(uriOf(uri))),
     vscode.commands.registerCommand(COMMANDS.runAction, run),
     vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
+    vscode.commands.registerCommand(COMMANDS.newAction, newAction),
   );
   return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder };
 }

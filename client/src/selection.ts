@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ActiveSelectionNotification, OrganisationNamesRequest, type ActiveSelection } from '../../server/src/protocol';
+import { ActiveSelectionNotification, OrganisationNamesRequest, type ActiveSelection, type OrganisationNames } from '../../server/src/protocol';
 import { COMMANDS } from './commands/ids';
 
 const STATE_KEY = 'opencx.activeSelection';
@@ -14,6 +14,8 @@ export class SelectionStore implements vscode.Disposable {
   private readonly contactItem = vscode.window.createStatusBarItem('opencx.contact', vscode.StatusBarAlignment.Left, 49);
   private readonly changed = new vscode.EventEmitter<ActiveSelection>();
   readonly onDidChange = this.changed.event;
+  /** The config's defaults, shown by name when nothing is picked ("local-demo", not "default env"). */
+  private defaults: Pick<OrganisationNames, 'defaultEnvironment' | 'defaultContact'> = {};
 
   constructor(private readonly state: vscode.Memento, private readonly client: LanguageClient) {
     this.environmentItem.name = 'OpenCX Environment';
@@ -24,6 +26,18 @@ export class SelectionStore implements vscode.Disposable {
     this.environmentItem.show();
     this.contactItem.show();
     void this.client.sendNotification(ActiveSelectionNotification.type, this.get());
+    void this.refreshDefaults();
+  }
+
+  /** Asks the server for the config's default environment and contact (after start-up and after config edits). */
+  async refreshDefaults(): Promise<void> {
+    try {
+      const names = await this.client.sendRequest(OrganisationNamesRequest.type);
+      this.defaults = { defaultEnvironment: names.defaultEnvironment, defaultContact: names.defaultContact };
+      this.render();
+    } catch {
+      // The server is restarting: the next status notification asks again.
+    }
   }
 
   get(): ActiveSelection {
@@ -69,9 +83,18 @@ export class SelectionStore implements vscode.Disposable {
 
   private render(): void {
     const { environment, contact } = this.get();
-    this.environmentItem.text = `$(server-environment) ${environment ?? 'default env'}`;
-    this.environmentItem.tooltip = 'OpenCX environment for header hovers, diagnostics and runs. Click to change.';
-    this.contactItem.text = `$(person) ${contact ?? 'default contact'}`;
-    this.contactItem.tooltip = 'OpenCX test contact: who the AI is talking to (segments, widget headers). Click to change.';
+    const env = describePick(environment, this.defaults.defaultEnvironment, 'no environment', 'the top-level settings of opencx.config.json');
+    this.environmentItem.text = `$(server-environment) ${env.text}`;
+    this.environmentItem.tooltip = `OpenCX environment for header hovers, diagnostics and runs: ${env.why}. Click to change.`;
+    const who = describePick(contact, this.defaults.defaultContact, 'anonymous visitor', 'a visitor who is not identified (no segments, no widget headers)');
+    this.contactItem.text = `$(person) ${who.text}`;
+    this.contactItem.tooltip = `OpenCX test contact, who the AI is talking to (segments, widget headers): ${who.why}. Click to change.`;
   }
+}
+
+/** The status bar names the environment or contact in force: the picked one, else the config's default, else none. */
+export function describePick(picked: string | undefined, fallback: string | undefined, none: string, noneWhy: string): { text: string; why: string } {
+  if (picked) return { text: picked, why: `${picked}, picked` };
+  if (fallback) return { text: fallback, why: `${fallback}, the default in opencx.config.json` };
+  return { text: none, why: noneWhy };
 }

@@ -15,8 +15,11 @@ export function describeStatus(status: WorkspaceStatus): { text: string; detail:
   };
 }
 
-/** The language status item shown for action and config files, fed by the server's status notification. */
-export function registerStatusItem(client: LanguageClient): { item: vscode.LanguageStatusItem; last(): WorkspaceStatus | undefined } & vscode.Disposable {
+/**
+ * The language status item shown for action and config files, fed by the server's status notification.
+ * `onStatus` hears every notification too (the language client keeps one handler per method).
+ */
+export function registerStatusItem(client: LanguageClient, onStatus?: (status: WorkspaceStatus) => void): { item: vscode.LanguageStatusItem; last(): WorkspaceStatus | undefined } & vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('opencx.status', [{ language: LANGUAGE_IDS.action }, { language: LANGUAGE_IDS.config }]);
   item.name = 'OpenCX Actions';
   item.text = 'OpenCX: starting…';
@@ -30,6 +33,7 @@ export function registerStatusItem(client: LanguageClient): { item: vscode.Langu
     item.detail = detail;
     item.severity = severity;
     item.busy = status.indexing;
+    onStatus?.(status);
   });
   return { item, last: () => last, dispose: () => { subscription.dispose(); item.dispose(); } };
 }

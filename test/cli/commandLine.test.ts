@@ -17,13 +17,23 @@ describe('help and version', () => {
     assert.ok(run.stderr.startsWith(USAGE_FIRST_LINE), run.stderr);
   });
 
-  for (const args of [['--help'], ['-h'], ['help'], ['lint', '--help']]) {
+  for (const args of [['--help'], ['-h'], ['help']]) {
     test(`${args.join(' ')} prints the usage on stdout and exits 0`, () => {
       const run = runPlain(args, FIXTURES);
       assert.equal(run.status, 0, run.stderr);
       assert.ok(run.stdout.startsWith(USAGE_FIRST_LINE), run.stdout);
-      assert.match(run.stdout, /--max-warnings <n>/);
+      assert.match(run.stdout, /^ {2}lint \[paths\.\.\.\] +Check \*\.action\.json/m);
       assert.equal(run.stderr, '');
+    });
+  }
+
+  for (const command of ['lint', 'plan', 'run']) {
+    test(`${command} --help prints that command's options only`, () => {
+      const run = runPlain([command, '--help'], FIXTURES);
+      assert.equal(run.status, 0, run.stderr);
+      assert.ok(run.stdout.startsWith(`Usage: opencx-actions ${command} `), run.stdout);
+      assert.equal(run.stdout.includes('--max-warnings'), command === 'lint');
+      assert.equal(run.stdout.includes('--timeout-ms'), command === 'run');
     });
   }
 
@@ -36,15 +46,17 @@ describe('help and version', () => {
   }
 });
 
-describe('usage errors exit 2 with a message and the usage', () => {
+describe('usage errors exit 2 with one line and where to read more', () => {
   const cases: { args: string[]; message: RegExp }[] = [
     { args: ['frobnicate'], message: /unknown command "frobnicate"/ },
     { args: ['lint', '--fix'], message: /Unknown option '--fix'/ },
-    { args: ['lint', '--format', 'xml'], message: /--format must be one of stylish, json, sarif; got "xml"/ },
+    { args: ['lint', '--format', 'xml'], message: /--format must be one of stylish, json, sarif, gitlab; got "xml"/ },
     { args: ['lint', '--format'], message: /--format/ },
     { args: ['lint', '--max-warnings', 'many'], message: /--max-warnings must be a whole number of 0 or more; got "many"/ },
     { args: ['lint', '--max-warnings=-1'], message: /--max-warnings must be a whole number of 0 or more; got "-1"/ },
     { args: ['lint', '--max-warnings', '1.5'], message: /--max-warnings must be a whole number/ },
+    { args: ['lint', '--rule', 'nonsense=off'], message: /--rule: unknown rule code "nonsense"/ },
+    { args: ['lint', '--rule', 'vague-descriptoin=off'], message: /unknown rule code "vague-descriptoin"; did you mean "vague-description"\?/ },
   ];
   for (const { args, message } of cases) {
     test(args.join(' '), () => {
@@ -53,7 +65,9 @@ describe('usage errors exit 2 with a message and the usage', () => {
       assert.equal(run.stdout, '', 'nothing is linted, so nothing goes to stdout');
       assert.match(run.stderr, /^opencx-actions: /);
       assert.match(run.stderr, message);
-      assert.ok(run.stderr.includes(USAGE_FIRST_LINE), 'the usage follows the message');
+      const lines = run.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 2, `one line, then the pointer to the help: ${run.stderr}`);
+      assert.equal(lines[1], args[0] === 'frobnicate' ? 'see opencx-actions --help' : `see opencx-actions ${args[0]} --help`);
     });
   }
 });

@@ -39,7 +39,7 @@ Headers:
 Visible to contact: yes. Contact "jane-vip" is in customers.
 
 Notes:
-  - Header X-Contact-Email is the magic field "contact.email" (the contact's e-mail address), filled by OpenCX from the conversation; the plan shows a sample value.
+  - Header X-Contact-Email is the magic field "contact.email" (the contact's e-mail address), filled by OpenCX from the conversation; the plan shows the email of contact "jane-vip".
   - Context headers carry placeholder values, as the dashboard's Test button sends them: x-opencx-session-id and x-opencx-ticket-number are generated for this plan.
   - Secrets stay references in this plan and are filled in only when the request is sent: SHOP_API_TOKEN.
   - Secret SHOP_API_TOKEN is not set, so this request cannot be sent yet.
@@ -224,7 +224,7 @@ describe('plan: exit 2', () => {
     test(`usage: ${title}`, () => {
       const run = runPlain(['plan', ...args], EXAMPLES);
       assert.equal(run.status, 2);
-      assert.ok(run.stderr.startsWith(`opencx-actions: ${message}\n\nUsage: opencx-actions`), run.stderr);
+      assert.equal(run.stderr, `opencx-actions: ${message}\nsee opencx-actions plan --help\n`);
     });
   }
 

@@ -3,19 +3,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { copyRepository, ROOT } from './workCopy';
 import { listZip, readZipEntry, type ZipEntry } from './zipReader';
 
-/** The repository root: this file is bundled to out/test/package/vsix.test.js. */
-const ROOT = path.resolve(__dirname, '../../..');
 const VSIX_NAME = 'opencx-actions.vsix';
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 /** A deadline for the production build plus vsce, not a sleep. */
 const PACKAGE_DEADLINE_MS = 300_000;
-/** Not copied: dependencies are linked instead; VCS data, editor downloads and build output are not inputs. */
-const NOT_COPIED = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
 /** What may be in extension/ (the .vscodeignore allow-list, as vsce names the files); bundles only, of any name. */
 const ALLOWED: RegExp[] = [
@@ -47,15 +43,7 @@ describe('the packaged .vsix', () => {
 
   before(() => {
     devBuildHadMaps = fs.existsSync(path.join(ROOT, 'dist/cli.js.map'));
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'opencx-package-'));
-    fs.cpSync(ROOT, work, {
-      recursive: true,
-      filter: (source) => {
-        const relative = path.relative(ROOT, source);
-        return !NOT_COPIED.has(relative) && !relative.endsWith('.vsix');
-      },
-    });
-    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+    work = copyRepository('opencx-package-');
     const run = spawnSync('npm', ['run', 'package'], { cwd: work, encoding: 'utf8', timeout: PACKAGE_DEADLINE_MS });
     assert.equal(run.error, undefined, `could not run npm: ${run.error}`);
     assert.equal(run.status, 0, `npm run package failed (${run.signal ?? run.status}):\n${run.stdout}\n${run.stderr}`);

@@ -10,6 +10,7 @@ export const COMMANDS = {
   showRequestPlan: CLIENT_COMMANDS.showRequestPlan,
   runAction: CLIENT_COMMANDS.runAction,
   showRunHistory: 'opencx.showRunHistory',
+  newAction: 'opencx.newAction',
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
 } as const;

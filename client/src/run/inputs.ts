@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isJsonObject, parseInput, type RunInput } from '../../../server/src/engine';
+import { inputsComplete, isJsonObject, parseInput, type RunInput } from '../../../server/src/engine';
 
 /** Values a person gave for one action, remembered per action file (never secrets: these are the AI's inputs). */
 export type InputValues = Record<string, unknown>;
@@ -61,14 +61,35 @@ export async function askInputs(actionName: string, inputs: RunInput[], start: I
   return values;
 }
 
-/** Picks where the inputs start: a saved sample set, the last run's values, or empty. */
-export async function pickStartingValues(actionName: string, samples: Record<string, InputValues>, remembered: InputValues): Promise<InputValues | undefined> {
+/** Where a run's inputs come from, and whether each value is asked for again before sending. */
+export interface StartingValues {
+  values: InputValues;
+  /** False when a complete sample set was picked to run as it is. */
+  review: boolean;
+}
+
+/**
+ * With sample sets next to the action (`<name>.samples.json`), asks what to send: a complete sample runs as it is;
+ * "review" walks through each value, starting from the sample or the last run's values.
+ */
+export async function pickStartingValues(actionName: string, inputs: RunInput[], samples: Record<string, InputValues>, remembered: InputValues): Promise<StartingValues | undefined> {
   const names = Object.keys(samples);
-  if (!names.length) return remembered;
-  const items = [
-    { label: '$(history) Last values', description: Object.keys(remembered).length ? JSON.stringify(remembered) : '(none yet)', values: remembered },
-    ...names.map((name) => ({ label: name, description: JSON.stringify(samples[name]), values: samples[name] })),
+  if (!names.length) return { values: remembered, review: true };
+  type Item = vscode.QuickPickItem & { start?: StartingValues };
+  const items: Item[] = [
+    { label: 'Sample sets (from the .samples.json file)', kind: vscode.QuickPickItemKind.Separator },
+    ...names.map((name): Item => {
+      const complete = inputsComplete(inputs, samples[name]);
+      return { label: `$(play) ${name}`, description: complete ? 'run with these values' : 'incomplete: you will be asked for the rest', detail: JSON.stringify(samples[name]), start: { values: samples[name], review: !complete } };
+    }),
+    { label: 'Type or review each value', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(history) Last values', description: 'asked for one by one', detail: Object.keys(remembered).length ? JSON.stringify(remembered) : '(none yet)', start: { values: remembered, review: true } },
+    ...names.map((name): Item => ({ label: `$(edit) ${name}`, description: 'asked for one by one, starting from this sample', start: { values: samples[name], review: true } })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Run "${actionName}": start from`, placeHolder: 'A sample set from the .samples.json file, or the last values' });
-  return picked?.values;
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Run "${actionName}": which values would the AI extract?`,
+    placeHolder: 'Pick a sample to run it as it is, or review each value before sending',
+    matchOnDetail: true,
+  });
+  return picked?.start;
 }

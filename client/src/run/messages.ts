@@ -11,6 +11,10 @@ export interface RenderedSummary {
   /** Elements inside the AI-text container: must be 0, the body is text. */
   elementsInBody: number;
   title: string;
+  /** The one-line summary put in the page's status region (what a screen reader announces). */
+  announced: string;
+  /** The id of the element that has focus after the render ('' for none). */
+  focused: string;
 }
 
 /** Run webview → extension. Checked on arrival (`isFromWebview`). */

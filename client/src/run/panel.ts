@@ -121,7 +121,8 @@ export class RunPanel {
 <title>OpenCX run</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p>Waiting for the run…</p></main>
+<div id="announce" role="status" class="visually-hidden"></div>
+<main id="root"><p>Waiting for the run…</p></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -90,8 +90,9 @@ export async function runAction(ctx: RunContext, given?: vscode.Uri, presetValue
 
 async function chooseValues(ctx: RunContext, uri: vscode.Uri, actionName: string, inputs: Parameters<typeof askInputs>[1]): Promise<InputValues | undefined> {
   if (!inputs.length) return {};
-  const start = await pickStartingValues(actionName, await readSamples(uri), rememberedValues(ctx.extension.workspaceState, uri));
-  return start && askInputs(actionName, inputs, start);
+  const start = await pickStartingValues(actionName, inputs, await readSamples(uri), rememberedValues(ctx.extension.workspaceState, uri));
+  if (!start) return undefined;
+  return start.review ? askInputs(actionName, inputs, start.values) : start.values;
 }
 
 /**

@@ -31,5 +31,5 @@ export async function runPlan(plan: RequestPlan, options: RunOptions): Promise<R
     caCertificates: options.caCertificates,
     maxBodyBytes: options.maxBodyBytes,
   });
-  return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan) }) };
+  return { result, view: toRunView(result, { ...options.meta, curl: toCurl(plan), plan }) };
 }

@@ -1,5 +1,5 @@
 import {
-  type ExecutionResult, explainRun, headersForDisplay, maskUrlForDisplay, redirectsForDisplay, responseHeadersForDisplay, type RunExplanation, textsForDisplay,
+  type ExecutionResult, explainRun, headersForDisplay, locationLabel, maskUrlForDisplay, redirectsForDisplay, type RequestPlan, responseHeadersForDisplay, type RunExplanation, SOURCE_LABELS, textsForDisplay,
 } from '../../../server/src/engine';
 
 /** Bodies above this many characters are shown cut in the webview, with a way to open the whole body in an editor. */
@@ -21,13 +21,20 @@ export interface RunView {
   ai: { status: number | null; body: string; truncated: boolean; bytes: number; heldBytes?: number; tokens: number; tokensEstimated: boolean; tokenBudget: number };
   /** The body as pretty-printed JSON, when the AI's text is JSON (a second view only). */
   prettyJson?: string;
-  request: ExecutionResult['request'];
+  request: ExecutionResult['request'] & {
+    /** Per header, in order: its source as people read it, with the file and JSON path when known (as the hover shows). */
+    sources: string[];
+    /** Per header, the sources of the values it shadowed, as people read them. */
+    shadowedSources: string[][];
+  };
   curl: string;
   response: ExecutionResult['response'];
   redirects: ExecutionResult['redirects'];
   error: ExecutionResult['error'];
   notes: string[];
   visibleToContact: boolean;
+  /** When the contact is not offered the action: why, said once (the banner), not repeated in the notes. */
+  visibility?: string;
   differsFromOpenCX: boolean;
 }
 
@@ -39,6 +46,25 @@ export interface RunMeta {
   ranAt: Date;
   curl: string;
   tokenBudget: number;
+  /** The plan that was sent: where each header came from (files and JSON paths). */
+  plan?: Pick<RequestPlan, 'headers'>;
+}
+
+/** "global variable · opencx.config.json › environments.local-demo.globalVariables.X-Shop-Region" */
+function sourceTexts(request: ExecutionResult['request'], plan: RunMeta['plan']): string[] {
+  return request.headers.map((h) => {
+    const planned = plan?.headers.find((p) => p.name.toLowerCase() === h.name.toLowerCase() && p.source === h.source);
+    const label = SOURCE_LABELS[h.source] ?? h.source;
+    return planned?.location ? `${label} · ${locationLabel(planned.location)}` : label;
+  });
+}
+
+/** The executor's note for an action the contact is not offered (see engine/execute: differencesOf). */
+const NOT_OFFERED_NOTE = /^OpenCX would not offer this action/;
+
+/** The banner says "not offered" once: the note that says it too is left out of the notes. */
+function withoutNotOfferedNote<T extends { notes: string[] }>(texts: T): T {
+  return { ...texts, notes: texts.notes.filter((n) => !NOT_OFFERED_NOTE.test(n)) };
 }
 
 function prettyJsonOf(body: string): string | undefined {
@@ -56,11 +82,13 @@ function prettyJsonOf(body: string): string | undefined {
  * error, which may quote URLs): the executor already keeps secret references, but a token
  * written literally in a file (which the lint rules flag) must not be shown or stored either.
  */
-function maskedRequest(request: ExecutionResult['request']): ExecutionResult['request'] {
+function maskedRequest(request: ExecutionResult['request'], plan: RunMeta['plan']): RunView['request'] {
   return {
     ...request,
     url: maskUrlForDisplay(request.url),
     headers: headersForDisplay(request.headers),
+    sources: sourceTexts(request, plan),
+    shadowedSources: request.headers.map((h) => h.shadowed.map((s) => SOURCE_LABELS[s.source] ?? s.source)),
   };
 }
 
@@ -87,12 +115,13 @@ export function toRunView(result: ExecutionResult, meta: RunMeta): RunView {
       tokenBudget: meta.tokenBudget,
     },
     ...(prettyJson !== undefined && prettyJson !== body ? { prettyJson } : {}),
-    request: maskedRequest(result.request),
+    request: maskedRequest(result.request, meta.plan),
     curl: meta.curl,
     response: { ...result.response, headers: responseHeadersForDisplay(result.response.headers) },
     redirects: redirectsForDisplay(result.redirects),
-    ...textsForDisplay(result),
+    ...withoutNotOfferedNote(textsForDisplay(result)),
     visibleToContact: result.visibleToContact,
+    ...(result.visibleToContact ? {} : { visibility: textsForDisplay(result).notes.find((n) => NOT_OFFERED_NOTE.test(n)) ?? 'OpenCX would not offer this action to this contact (segment filter); sent anyway, as a test.' }),
     differsFromOpenCX: result.differsFromOpenCX,
   };
 }

@@ -3,7 +3,7 @@ import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
 import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
-import { EXIT, InputError, OptionValueError, USAGE, UsageError } from './usage';
+import { COMMAND_HELP, EXIT, helpHint, InputError, OptionValueError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
@@ -26,17 +26,17 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     context.stdout.write(`${pkg.version}\n`);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   try {
     if (!run) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('-h') || rest.includes('--help')) {
-      context.stdout.write(USAGE + '\n');
+      context.stdout.write((COMMAND_HELP[command] ?? USAGE) + '\n');
       return EXIT.ok;
     }
     return await run(rest, context);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      context.stderr.write(`opencx-actions: ${(error as Error).message}\n\n${USAGE}\n`);
+      context.stderr.write(`opencx-actions: ${(error as Error).message}\n${helpHint(run === undefined ? undefined : command)}\n`);
       return EXIT.usage;
     }
     if (error instanceof InputError || error instanceof OptionValueError) {

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
-import { isRuleLevel, organisationNames, RULE_LEVELS, type RuleLevel, type RuleSettings, Workspace } from '../engine';
+import { closestMatch, isRuleLevel, knownCodes, organisationNames, RULE_LEVELS, type RuleLevel, type RuleSettings, Workspace } from '../engine';
 import { collectFiles, loadWorkspace } from './files';
 import { formatJson } from './formats/json';
+import { formatGitlab } from './formats/gitlab';
 import { formatSarif } from './formats/sarif';
 import { coloursFor, formatStylish } from './formats/stylish';
 import { summarise, toCliFinding, type CliFinding } from './report';
 import { EXIT, UsageError } from './usage';
 import type { CliContext } from './context';
 
-const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `opencx-actions lint [paths…] [--format stylish|json|sarif] [--max-warnings N] [--rule code=level]… [--env NAME] [--contact NAME]` */
@@ -44,6 +45,7 @@ export function lintCommand(args: string[], context: CliContext): number {
 
   if (format === 'json') context.stdout.write(formatJson(findings));
   else if (format === 'sarif') context.stdout.write(formatSarif(findings, context.tool));
+  else if (format === 'gitlab') context.stdout.write(formatGitlab(findings));
   else context.stdout.write(formatStylish(findings, summary, coloursFor(context.stdout, context.env)));
 
   if (files.length === 0 && format === 'stylish') context.stderr.write('note: no *.action.json or opencx.config.json file found\n');
@@ -71,6 +73,10 @@ function parseRules(given: string[]): RuleSettings {
     const match = /^([a-z][a-z0-9-]*)=(\w+)$/.exec(entry);
     if (!match || !isRuleLevel(match[2])) {
       throw new UsageError(`--rule takes code=level with level one of ${RULE_LEVELS.join(', ')}; got "${entry}"`);
+    }
+    if (!knownCodes().includes(match[1])) {
+      const guess = closestMatch(match[1], knownCodes());
+      throw new UsageError(`--rule: unknown rule code "${match[1]}"${guess ? `; did you mean "${guess}"?` : ' (every code is in docs/rules.md)'}`);
     }
     rules[match[1]] = match[2];
   }

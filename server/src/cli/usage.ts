@@ -11,39 +11,73 @@ export class InputError extends Error {}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-export const USAGE = `Usage: opencx-actions <command> [options]
+/** Each command's help: `opencx-actions COMMAND --help` prints it; a usage error points to it. */
+export const COMMAND_HELP: Record<string, string> = {
+  lint: `Usage: opencx-actions lint [paths...] [options]
 
-Commands:
-  lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
-  plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
-  run FILE            Send it exactly as OpenCX would, and show what the AI receives
+Check *.action.json and opencx.config.json files (default: the current folder, recursively).
 
-Options for lint:
-  --format <name>     stylish (default), json or sarif
+Options:
+  --format <name>     stylish (default), json, sarif or gitlab (a GitLab Code Quality report)
   --max-warnings <n>  exit 1 when there are more than n warnings
-  --rule <code=level> set a rule's severity: ${RULE_LEVELS.slice(0, -1).join(', ')} or ${RULE_LEVELS.at(-1)} (repeatable)
+  --rule <code=level> set a rule's severity: ${RULE_LEVELS.slice(0, -1).join(', ')} or ${RULE_LEVELS.at(-1)} (repeatable; codes in docs/rules.md)
   --env <name>        environment for header checks (default: the config's defaultEnvironment)
   --contact <name>    test contact for header checks (default: the config's defaultContact)
 
-Options for plan:
+Exit codes: 0 no error; 1 errors or too many warnings; 2 bad usage or unreadable input.`,
+  plan: `Usage: opencx-actions plan FILE [options]
+
+Show the request OpenCX would send for one action (a dry run: nothing is sent).
+
+Options:
   --param <name=value>  a value the AI would extract (repeatable); missing ones show as {name}
   --env <name>          environment from opencx.config.json (default: its defaultEnvironment)
   --contact <name>      test contact from opencx.config.json (default: its defaultContact)
   --config <path>       opencx.config.json to use (default: the nearest one at or above FILE)
   --format <name>       text (default) or json; secrets are never printed
 
-Options for run (and --param, --env, --contact, --config as for plan):
+Exit codes: 0 planned; 1 the action cannot be planned; 2 bad usage, unreadable input, or an unknown environment or contact.`,
+  run: `Usage: opencx-actions run FILE [options]
+
+Send one action exactly as OpenCX would, and show what the AI receives.
+
+Options:
+  --param <name=value>  a value the AI would extract (repeatable; every required one must be given)
+  --env <name>          environment from opencx.config.json (default: its defaultEnvironment)
+  --contact <name>      test contact from opencx.config.json (default: its defaultContact)
+  --config <path>       opencx.config.json to use (default: the nearest one at or above FILE)
   --timeout-ms <n>      a development timeout instead of OpenCX's ${OPENCX_TIMEOUT_MS} (the result then differs from OpenCX)
   --allow-http          send http:// to loopback hosts (OpenCX never calls http://)
   --ca <file>           trust an extra CA certificate (PEM), repeatable
   --max-body-bytes <n>  keep at most n bytes of the body (default 52428800); past them it is counted, not kept
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
 
+Exit codes: 0 the request was sent and answered, whatever its status; 1 timeout, network error or refused;
+2 bad usage, unreadable input, a missing or invalid --param, or an unknown environment or contact.`,
+};
+
+/** One line per command for the overview: the first sentence of its help. */
+function overview(): string {
+  return Object.values(COMMAND_HELP).map((help) => {
+    const synopsis = help.split('\n')[0].replace('Usage: opencx-actions ', '').replace(/ \[options\]$/, '');
+    const what = help.split('\n')[2];
+    return `  ${synopsis.padEnd(20)}${what}`;
+  }).join('\n');
+}
+
+export const USAGE = `Usage: opencx-actions <command> [options]
+
+Commands:
+${overview()}
+
 Common options:
   --debug             print the stack of an internal error (a bug: please report it)
-  -h, --help          show this help
+  -h, --help          show this help (COMMAND --help: that command's options)
   -v, --version       show the version
 
-Exit codes: 0 no error (run: the request was sent and answered, whatever its status); 1 errors (lint: or too
-many warnings; plan: the action cannot be planned; run: timeout, network error or refused); 2 bad usage,
-unreadable input, a missing --param, or an unknown environment or contact.`;
+Exit codes: 0 success; 1 findings or a failed run (see COMMAND --help); 2 bad usage or unreadable input.`;
+
+/** The one line printed after a usage error, instead of the whole help. */
+export function helpHint(command: string | undefined): string {
+  return command && COMMAND_HELP[command] ? `see opencx-actions ${command} --help` : 'see opencx-actions --help';
+}

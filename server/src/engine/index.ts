@@ -25,6 +25,8 @@ export {
 } from './lint/findings';
 export { ACTION_SCHEMA_ID, CONFIG_SCHEMA_ID, SCHEMAS } from './schema/compile';
 export { isRuleLevel, RULE_LEVELS, type LintContext, type RuleLevel, type RuleSettings } from './rules/rule';
+export { knownCodes } from './rules/codes';
+export { closestMatch } from './lint/similar';
 
 // Workspace: the incremental index of actions and configs; cross-file rules; quick fixes.
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
@@ -33,6 +35,7 @@ export { fixesFor, type CodeFix, type FileEdit } from './fixes';
 
 // Model: the typed organisation (opencx.config.json), the request plan, credential shapes, who is offered an action.
 export { configModelOf, organisationNames, type OrgConfig } from './model/config';
+export { HTTP_METHODS, type HttpMethod } from './model/action';
 export {
   HEADER_SOURCE_ORDER, hasSecretReference, SECRET_REFERENCE, secretReferences,
   type HeaderSource, type PlannedBody, type PlannedHeader, type RequestPlan, type SecretSource, type ShadowedValue, type SourceLocation,
@@ -59,6 +62,7 @@ export { secretsUsedBy } from './execute/secrets';
 export { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './execute/bodySink';
 
 // Run: the inputs a run asks for, and the explanation of a result.
-export { parseInput, runInputs, type RunInput } from './run/inputs';
+export { inputsComplete, parseInput, runInputs, type RunInput } from './run/inputs';
+export { actionFileName, newActionText, pathPlaceholders, type NewActionInput, type NewActionText } from './model/newAction';
 export { DEFAULT_TOKEN_BUDGET, explainRun, type RunExplanation } from './run/explain';
 export { maskText, redirectsForDisplay, responseHeadersForDisplay, textsForDisplay } from './run/display';

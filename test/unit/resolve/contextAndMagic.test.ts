@@ -62,7 +62,7 @@ describe('magic fields', () => {
   test('header values: the contact value when the config has one, else the sample; the magic name is kept', () => {
     const planned = plan(MAGIC, { config: ON });
     assert.deepEqual(header(planned, 'X-Email'), { name: 'X-Email', value: 'jane@acme.test', source: 'action', shadowed: [], magic: 'contact.email', location: { file: '/w/actions/a.action.json', path: ['headers', 'X-Email'] } });
-    assert.equal(header(planned, 'X-Name').value, 'Jane Doe');
+    assert.equal(header(planned, 'X-Name').value, 'Sample Contact', 'a sample that names nobody in particular');
     assert.equal(header(planned, 'X-Conv').value, SESSION_ID, 'conversation.id is the session id of the plan');
   });
 

@@ -63,7 +63,7 @@ describe('one header', () => {
   test('a magic field says OpenCX fills it; without linkFor the location is plain text', () => {
     assert.equal(
       renderHeaderExplanation(explainHeader(resolution(), 'x-email')).split('\n')[2],
-      'Sent: `jane@example.com` from the action header `X-Email`, the magic field `contact.email` filled by OpenCX from the conversation (sample value shown) (a.action.json › headers.X-Email)',
+      'Sent: `sample.contact@example.com` from the action header `X-Email`, the magic field `contact.email` filled by OpenCX from the conversation (sample value shown) (a.action.json › headers.X-Email)',
     );
   });
 
@@ -84,11 +84,13 @@ describe('all headers', () => {
     assert.equal(renderHeadersOverview(resolution(), link), [
       '**Headers this action is sent with** · environment `staging`, contact `jane`',
       '',
+      '9 headers sent; `authorization` from the global variable and `X-Tier` from the contact (widget) header win over a lower layer. Higher wins: default < action header < global variable < contact (widget) header < context header.',
+      '',
       '**default**',
       '- `User-Agent: OpenCX`',
       '',
       '**action header**',
-      '- `X-Email: jane@example.com`, magic field `contact.email` ([a.action.json › headers.X-Email](file:///w/a.action.json#headers/X-Email))',
+      '- `X-Email: sample.contact@example.com`, magic field `contact.email` ([a.action.json › headers.X-Email](file:///w/a.action.json#headers/X-Email))',
       '',
       '**global variable**',
       '- `authorization: Bearer ${secret:TOKEN}` ([opencx.config.json › globalVariables.authorization](file:///w/opencx.config.json#globalVariables/authorization)); replaces ~~`Bearer ••••••`~~ (action header)',

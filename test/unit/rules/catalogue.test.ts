@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { knownCodes } from '../../../server/src/engine/rules/codes';
 import { ACTION_RULES, CONFIG_RULES } from '../../../server/src/engine/rules/registry';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -17,6 +18,10 @@ const SCHEMA_CODES = [
 const LEVELS = ['error', 'warning', 'info', 'hint', 'off'];
 
 const RULES = [...ACTION_RULES, ...CONFIG_RULES];
+
+test('knownCodes() (what --rule accepts) is exactly the rule codes and the schema codes', () => {
+  assert.deepEqual([...knownCodes()], [...new Set([...RULES.map((r) => r.code), ...SCHEMA_CODES])].sort());
+});
 const RULE_CODES = [...new Set(RULES.map((r) => r.code))];
 
 /** The text of the `### code` section, up to the next heading. */

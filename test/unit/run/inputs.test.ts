@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { actionModelOf } from '../../../server/src/engine/model/action';
-import { parseInput, runInputs, type RunInput } from '../../../server/src/engine/run/inputs';
+import { inputsComplete, parseInput, runInputs, type RunInput } from '../../../server/src/engine/run/inputs';
 
 const action = (value: Record<string, unknown>) => actionModelOf({ name: 'Refund order', description: 'Refund an order', method: 'POST', endpoint: 'https://a.b/orders/{order_id}', ...value })!;
 
@@ -57,5 +57,20 @@ describe('parseInput', () => {
 
   test('a schema ajv cannot compile does not block the run (the lint rules report it)', () => {
     assert.deepEqual(parseInput({ name: 'x', in: 'query', required: true, schema: { type: 'int' } }, 'abc'), { ok: true, value: 'abc', omitted: false });
+  });
+});
+
+describe('inputsComplete: a sample set that can run as it is', () => {
+  const inputs: RunInput[] = [
+    { name: 'order_id', in: 'path', required: true, schema: { type: 'integer' } },
+    { name: 'note', in: 'body', required: false, schema: { type: 'string' } },
+  ];
+  test('every required value given and valid: complete', () => {
+    assert.equal(inputsComplete(inputs, { order_id: 10452 }), true);
+    assert.equal(inputsComplete(inputs, { order_id: 10452, note: 'late' }), true);
+  });
+  test('a required value missing, or one that fails its schema: the values are asked for', () => {
+    assert.equal(inputsComplete(inputs, { note: 'late' }), false);
+    assert.equal(inputsComplete(inputs, { order_id: 'abc' }), false);
   });
 });

@@ -68,9 +68,27 @@ describe('toRunView', () => {
   });
 });
 
+describe('toRunView: sources and visibility, said once', () => {
+  test('each header\'s source reads as people say it, with the file and JSON path from the plan', () => {
+    const plan = { headers: [
+      { name: 'Authorization', value: 'Bearer ${secret:TOKEN}', source: 'globalVariable' as const, shadowed: [], location: { file: '/w/opencx.config.json', path: ['environments', 'local-demo', 'globalVariables', 'Authorization'] } },
+    ] };
+    const view = toRunView(result(), { ...META, plan });
+    assert.deepEqual(view.request.sources, ['global variable · opencx.config.json › environments.local-demo.globalVariables.Authorization', 'action header']);
+  });
+
+  test('"not offered to this contact" is in the banner text once, not also in the notes', () => {
+    const note = 'OpenCX would not offer this action to the active contact (restricted to vip), so its AI could not call it; sent anyway for testing.';
+    const view = toRunView(result({ visibleToContact: false, notes: [note, 'another note'] }), META);
+    assert.equal(view.visibility, note);
+    assert.deepEqual(view.notes, ['another note']);
+    assert.equal(toRunView(result(), META).visibility, undefined);
+  });
+});
+
 describe('explainRun', () => {
   test('a 2xx: the AI receives the body verbatim', () => {
-    assert.deepEqual(explainRun(result()), { level: 'ok', headline: 'HTTP 200 OK', details: ['The AI receives status 200 and the body below, verbatim.'] });
+    assert.deepEqual(explainRun(result()), { level: 'ok', headline: 'HTTP 200 OK', details: ['The AI receives status 200 and the body shown under "What the AI receives", verbatim.'] });
   });
 
   test('a 401 lists the documented causes, and names an Authorization without its scheme', () => {
@@ -79,7 +97,13 @@ describe('explainRun', () => {
     const { level, details } = explainRun(r);
     assert.equal(level, 'error');
     assert.match(details.join('\n'), /firewall blocks the real x-opencx-\* context headers/);
-    assert.match(details.join('\n'), /The Authorization header \(from globalVariable\) has no "Bearer " scheme/);
+    assert.match(details.join('\n'), /The Authorization header \(from the global variable\) has no "Bearer " scheme/);
+  });
+
+  test('a 403 for a contact the action is not offered to leads with that verdict, not with firewall or token hints', () => {
+    const details = explainRun(result({ status: 403, body: 'forbidden', visibleToContact: false })).details.join('\n');
+    assert.match(details, /This contact is not offered the action \(segment filter\), so in production OpenCX's AI never makes this call/);
+    assert.doesNotMatch(details, /firewall|expired/);
   });
 
   test('an HTML error page is called out: the AI cannot use it', () => {

@@ -79,12 +79,23 @@ function headerLine(header: PlannedHeader, linkFor: LinkFor | undefined): string
   return `- ${code(`${header.name}: ${maskForDisplay(header.name, header.value)}`)}${magic}${whereSuffix(header.location, linkFor)}${replaces}`;
 }
 
+const andList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** The first line of the overview: how many headers go out, which ones win over a lower layer, and the order. */
+function overviewSummary(view: HeaderView): string {
+  const count = `${view.headers.length} header${view.headers.length === 1 ? '' : 's'} sent`;
+  const winners = view.headers.filter((h) => h.shadowed.length).map((h) => `${code(h.name)} from the ${SOURCE_LABELS[h.source]}`);
+  const wins = winners.length ? `; ${andList(winners)} win${winners.length === 1 ? 's' : ''} over a lower layer` : '; none replaces another';
+  return `${count}${wins}. Higher wins: ${HEADER_SOURCE_ORDER.map((s) => SOURCE_LABELS[s]).join(' < ')}.`;
+}
+
 /**
  * Markdown for the hover on an action's `headers` key: the complete set of headers the action is sent with, by
  * source (User-Agent, the action's own, global variables, contact headers, context headers), shadowed ones struck.
  */
 export function renderHeadersOverview(view: HeaderView, linkFor?: LinkFor): string {
-  const lines = [`**Headers this action is sent with** · ${scopeText(view.environment, view.contact)}`];
+  // Hovers are capped in height: who wins comes first, the layers after it.
+  const lines = [`**Headers this action is sent with** · ${scopeText(view.environment, view.contact)}`, '', overviewSummary(view)];
   for (const group of headersBySource(view)) {
     lines.push('', `**${SOURCE_LABELS[group.source]}**`);
     for (const header of group.headers) lines.push(headerLine(header, linkFor));

@@ -29,8 +29,9 @@ const fromContact = (key: 'email' | 'name' | 'phone', fallback: string) => (cont
 
 /** The magic fields this extension knows, with how a plan fills each (the table the docs show). */
 export const KNOWN_MAGIC_FIELDS: Readonly<Record<string, KnownMagicField>> = {
-  'contact.email': { description: "the contact's e-mail address", sample: fromContact('email', 'jane@example.com') },
-  'contact.name': { description: "the contact's name", sample: fromContact('name', 'Jane Doe') },
+  // Samples name nobody in particular: a plan for contact "bob" must not show someone else's address as if it were his.
+  'contact.email': { description: "the contact's e-mail address", sample: fromContact('email', 'sample.contact@example.com') },
+  'contact.name': { description: "the contact's name", sample: fromContact('name', 'Sample Contact') },
   'contact.phone': { description: "the contact's phone number", sample: fromContact('phone', '+15555550123') },
   'contact.externalId': {
     description: "the contact's external ID",

@@ -1,3 +1,4 @@
+import { SOURCE_LABELS } from '../resolve/headers';
 import { OPENCX_TIMEOUT_MS, type ExecutionResult } from '../execute/execution';
 import { maskText } from './display';
 
@@ -35,7 +36,7 @@ function authorizationHints(result: ExecutionResult): string[] {
   const hints = ['Documented causes when the dashboard\'s Test works but production fails: the customer\'s firewall blocks the real x-opencx-* context headers, or the Authorization global variable lacks its scheme.'];
   const authorization = result.request.headers.find((h) => h.name.toLowerCase() === 'authorization');
   if (!authorization) hints.push('No Authorization header was sent: is a global variable or contact header missing for this environment?');
-  else if (!/^[A-Za-z][\w.-]*\s+\S/.test(authorization.value)) hints.push(`The Authorization header (from ${authorization.source}) has no "Bearer " scheme: OpenCX sends values verbatim.`);
+  else if (!/^[A-Za-z][\w.-]*\s+\S/.test(authorization.value)) hints.push(`The Authorization header (from the ${SOURCE_LABELS[authorization.source]}) has no "Bearer " scheme: OpenCX sends values verbatim.`);
   else hints.push('Check that the token is valid for this environment, and not expired.');
   return hints;
 }
@@ -43,7 +44,10 @@ function authorizationHints(result: ExecutionResult): string[] {
 function httpError(result: ExecutionResult): RunExplanation {
   const status = result.response.status ?? 0;
   const details: string[] = [`OpenCX hands the AI status ${status} and the body verbatim; the AI decides what to tell the customer.`];
-  if (status === 401 || status === 403) details.push(...authorizationHints(result));
+  // For a contact the action is not offered to, that verdict is the answer: production never makes this call.
+  if ((status === 401 || status === 403) && !result.visibleToContact) {
+    details.push('This contact is not offered the action (segment filter), so in production OpenCX\'s AI never makes this call: your API refused a contact it was never meant to serve. Pick a contact the action is offered to before looking for an authorization problem.');
+  } else if (status === 401 || status === 403) details.push(...authorizationHints(result));
   if (status === 404) details.push(`Check the final URL and its path parameters: ${result.request.url}. A short body such as "order 12345 not found" lets the AI explain the failure.`);
   if (status === 429) details.push('Rate limited: OpenCX does not retry, so the AI gets this response as it is.');
   if (status >= 500) details.push('A server error. Stack traces and long pages in the body cost the AI context and confuse it: return a short, human-readable message.');
@@ -91,7 +95,7 @@ export function explainRun(result: ExecutionResult, tokenBudget?: number): RunEx
       explanation = httpError(result);
       break;
     default:
-      explanation = { level: 'ok', headline: `HTTP ${result.response.status ?? ''} ${result.response.statusText}`.trim(), details: [`The AI receives status ${result.ai.status} and the body below, verbatim.`] };
+      explanation = { level: 'ok', headline: `HTTP ${result.response.status ?? ''} ${result.response.statusText}`.trim(), details: [`The AI receives status ${result.ai.status} and the body shown under "What the AI receives", verbatim.`] };
   }
   const cut = result.response.truncated;
   if (cut && result.ai.status !== null) {

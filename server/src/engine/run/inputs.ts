@@ -75,3 +75,12 @@ export function parseInput(input: RunInput, text: string): { ok: true; value: un
   }
   return { ok: true, value, omitted: false };
 }
+
+/** Every input has a valid value in `values`: each required one given, each given one passing its schema. */
+export function inputsComplete(inputs: readonly RunInput[], values: Readonly<Record<string, unknown>>): boolean {
+  return inputs.every((input) => {
+    const value = values[input.name];
+    if (value === undefined) return !input.required;
+    return parseInput(input, typeof value === 'string' ? value : JSON.stringify(value)).ok;
+  });
+}

@@ -154,6 +154,9 @@ const CODE_BY_KEYWORD: Record<string, string> = {
   uniqueItems: 'duplicate-item',
 };
 
+/** Every code a schema keyword can produce. */
+export const SCHEMA_KEYWORD_CODES: readonly string[] = [...new Set(Object.values(CODE_BY_KEYWORD))];
+
 export function codeFor(error: ErrorObject): string {
   const parent = (error.parentSchema ?? {}) as SchemaObject;
   if (typeof parent['x-code'] === 'string' && error.keyword !== 'required' && error.keyword !== 'additionalProperties') return parent['x-code'];
