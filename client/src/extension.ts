@@ -31,6 +31,8 @@ export interface ExtensionApi {
   readonly lastRun: () => LastRun | undefined;
   /** Where the run history is stored. */
   readonly historyFolder: () => vscode.Uri;
+  /** What the environment and contact status bar items say. */
+  readonly selectionTexts: () => { environment: string; contact: string };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -72,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
     vscode.commands.registerCommand(COMMANDS.newAction, newAction),
   );
-  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder };
+  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -81,6 +81,11 @@ export class SelectionStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
+  /** What the two status bar items say now (for the end-to-end tests). */
+  statusTexts(): { environment: string; contact: string } {
+    return { environment: this.environmentItem.text, contact: this.contactItem.text };
+  }
+
   private render(): void {
     const { environment, contact } = this.get();
     const env = describePick(environment, this.defaults.defaultEnvironment, 'no environment', 'the top-level settings of opencx.config.json');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_TOKEN_BUDGET, isRuleLevel, OPENCX_TIMEOUT_MS, RULE_LEVELS, SEVERITIES } from '../../server/src/engine';
-import { USAGE } from '../../server/src/cli/usage';
+import { COMMAND_HELP } from '../../server/src/cli/usage';
 import { normaliseSettings } from '../../server/src/lsp/settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -15,7 +15,7 @@ describe('defaults defined once', () => {
     assert.equal(OPENCX_TIMEOUT_MS, 60_000);
     assert.equal(SETTINGS['opencx.run.timeoutMs'].default, OPENCX_TIMEOUT_MS);
     assert.ok(SETTINGS['opencx.run.timeoutMs'].markdownDescription.includes(`**${OPENCX_TIMEOUT_MS}**`));
-    assert.ok(USAGE.includes(`instead of OpenCX's ${OPENCX_TIMEOUT_MS} `), USAGE);
+    assert.ok(COMMAND_HELP.run.includes(`instead of OpenCX's ${OPENCX_TIMEOUT_MS} `), COMMAND_HELP.run);
   });
 
   test('the token budget: the engine\'s default is the opencx.run.tokenBudget default', () => {
@@ -26,7 +26,7 @@ describe('defaults defined once', () => {
   test('rule levels: the four severities and off, in the settings\' enum and the CLI usage', () => {
     assert.deepEqual(RULE_LEVELS, [...SEVERITIES, 'off']);
     assert.deepEqual(SETTINGS['opencx.rules'].additionalProperties.enum, RULE_LEVELS);
-    assert.ok(USAGE.includes('error, warning, info, hint or off'), USAGE);
+    assert.ok(COMMAND_HELP.lint.includes('error, warning, info, hint or off'), COMMAND_HELP.lint);
     for (const level of RULE_LEVELS) assert.equal(isRuleLevel(level), true, level);
     for (const other of ['Error', 'warn', 'none', '', 3, undefined, null]) assert.equal(isRuleLevel(other), false, String(other));
   });

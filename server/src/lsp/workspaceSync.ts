@@ -114,6 +114,8 @@ export class WorkspaceSync {
     if (this.openDocument(uri)) return;
     // A file the first index skips (a build copy in dist/, say) leaves the index, as a restart would.
     const text = this.skipped(uri) ? undefined : await this.runtime.files.read(uri);
+    // Opened again while the disk was read (a close then an open): the editor's text wins over the disk's.
+    if (this.openDocument(uri)) return;
     this.apply(() => (text === undefined ? this.workspace.delete(uri) : this.workspace.set(uri, text)).affected);
   }
 

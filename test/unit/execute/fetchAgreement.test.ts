@@ -92,21 +92,41 @@ describe('the executor and undici.fetch on the same servers', () => {
     }
   });
 
-  test('redirects to another origin: credentials dropped, other headers kept, for each status', async () => {
+  test('redirects to another origin without credentials: followed as fetch follows them, headers kept, for each status', async () => {
     const other = await routed({ '/landing': [200, {}, 'landed'] });
     const answers: Record<string, Answer> = { '/same': [200, {}, 'same origin'] };
     const server = await routed(answers);
     for (const status of [301, 302, 303, 307, 308]) answers[`/cross${status}`] = [status, { Location: `${other.origin}/landing` }, ''];
-    answers['/back'] = [302, { Location: `${other.origin}/bounce` }, ''];
     try {
-      const credentials = [USER_AGENT, header('Authorization', 'Bearer abc'), header('Cookie', 'session=1'), header('X-Custom', 'kept')];
+      const plain = [USER_AGENT, header('X-Custom', 'kept')];
       for (const status of [301, 302, 303, 307, 308]) {
         for (const method of ['GET', 'POST'] as const) {
           const plan = planFor(`${server.origin}/cross${status}`, method === 'POST'
-            ? { method, headers: [...credentials, header('Content-Type', 'application/json', 'default')], body: JSON_BODY }
-            : { method, headers: credentials });
+            ? { method, headers: [...plain, header('Content-Type', 'application/json', 'default')], body: JSON_BODY }
+            : { method, headers: plain });
           assertAgree(await both(plan, [server, other]), `${method} cross-origin ${status}`);
         }
+      }
+    } finally {
+      await server.close();
+      await other.close();
+    }
+  });
+
+  // The one deliberate difference (docs/assumptions.md, "Security: what you can rely on"): fetch follows a
+  // cross-origin redirect with credentials, dropping only Authorization and Cookie; the executor refuses it.
+  test('redirects to another origin with credentials: fetch follows, the executor refuses and the other origin gets nothing', async () => {
+    const other = await routed({ '/landing': [200, {}, 'landed'] });
+    const answers: Record<string, Answer> = {};
+    const server = await routed(answers);
+    for (const status of [301, 302, 303, 307, 308]) answers[`/cross${status}`] = [status, { Location: `${other.origin}/landing` }, ''];
+    try {
+      const credentials = [USER_AGENT, header('Authorization', 'Bearer abc'), header('Cookie', 'session=1'), header('X-Custom', 'kept')];
+      for (const status of [301, 302, 303, 307, 308]) {
+        const run = await both(planFor(`${server.origin}/cross${status}`, { method: 'GET', headers: credentials }), [server, other]);
+        assert.equal(run.ours.outcome, 'refused', `cross-origin ${status}`);
+        assert.deepEqual(run.received[1].ours, [], `cross-origin ${status}: the other origin received nothing from the executor`);
+        assert.ok('status' in run.theirs && run.theirs.status === 200, `cross-origin ${status}: fetch followed it`);
       }
     } finally {
       await server.close();
