@@ -2,7 +2,7 @@
 // contact overrides (contact > static > AI), placeholders in a dry run and a typed error when sending.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { encodeKeepingSecrets } from '../../../server/src/engine/resolve';
+import { encodeKeepingSecrets, planForDisplay } from '../../../server/src/engine/resolve';
 import { action, plan, planError } from './support';
 
 const ORDER = action({
@@ -40,9 +40,16 @@ describe('path parameters', () => {
     assert.ok(planned.notes.includes('Path parameter order_id comes from contact "jane" (pathParams), which wins over static and AI-extracted values.'));
   });
 
-  test('a secret reference stays as written (the executor encodes its value)', () => {
+  test('a secret reference written in the action stays as written (the executor encodes its value)', () => {
     assert.equal(encodeKeepingSecrets('a b${secret:K}/c'), 'a%20b${secret:K}%2Fc');
-    assert.equal(plan(ORDER, { values: { order_id: '${secret:ORDER}' } }).url, 'https://api.acme.com/orders/${secret:ORDER}');
+    const written = action({ endpoint: 'https://api.acme.com/orders/{order_id}', parameters: [{ name: 'order_id', in: 'path', value: '${secret:ORDER}' }] });
+    assert.equal(plan(written).url, 'https://api.acme.com/orders/${secret:ORDER}');
+  });
+
+  test('a typed value is text: a ${secret:...} in it is not a reference (see literalText.test.ts)', () => {
+    const planned = plan(ORDER, { values: { order_id: '${secret:ORDER}' } });
+    assert.notEqual(planned.url, 'https://api.acme.com/orders/${secret:ORDER}');
+    assert.equal(planForDisplay(planned).request.url, `https://api.acme.com/orders/${encodeURIComponent('${secret:ORDER}')}`);
   });
 
   test('a dry run shows {name} for a value nobody gave and lists it as a placeholder', () => {
