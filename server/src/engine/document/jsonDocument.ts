@@ -10,6 +10,9 @@ export type JsonPath = (string | number)[];
  */
 export const MAX_NESTING_DEPTH = 512;
 
+/** Objects with more properties than this get a key index for lookups (smaller ones are scanned). */
+const KEY_INDEX_MIN = 32;
+
 /** Marks a value still to be recovered from a malformed text. */
 const RECOVER = Symbol('recover');
 
@@ -24,6 +27,7 @@ export class JsonDocument {
   private linesCache: LineIndex | undefined;
   private syntaxErrorsCache: ParseError[] | undefined;
   private valueCache: unknown;
+  private readonly keyIndexes = new WeakMap<Node, Map<string, Node>>();
   /** False when the text is not valid JSON; `value` is then jsonc-parser's best-effort recovery. */
   readonly wellFormed: boolean;
   /** Offset of the bracket that opens a level deeper than MAX_NESTING_DEPTH; such a text has no value and no tree. */
@@ -118,12 +122,31 @@ export class JsonDocument {
 
   /** The key node of `propertyName` inside the object `objectNode`, the last one when it is duplicated. */
   keyNodeIn(objectNode: Node, propertyName: string): Node | undefined {
+    const children = objectNode.children ?? [];
+    if (children.length > KEY_INDEX_MIN) return this.keyIndexOf(objectNode, children).get(propertyName);
     let found: Node | undefined;
-    for (const property of objectNode.children ?? []) {
+    for (const property of children) {
       const key = property.children?.[0];
       if (key && key.value === propertyName) found = key;
     }
     return found;
+  }
+
+  /**
+   * Keys by name in a large object, built on the first lookup: findings placed in an object with thousands of
+   * properties (one schema error per field) would otherwise scan it once each, quadratic in the file's size.
+   */
+  private keyIndexOf(objectNode: Node, children: Node[]): Map<string, Node> {
+    let index = this.keyIndexes.get(objectNode);
+    if (!index) {
+      index = new Map();
+      for (const property of children) {
+        const key = property.children?.[0];
+        if (key && typeof key.value === 'string') index.set(key.value, key); // the last of equal keys wins
+      }
+      this.keyIndexes.set(objectNode, index);
+    }
+    return index;
   }
 
   /** The key of the property at `path`, or its whole value when it has no key; undefined when the path is absent. */
