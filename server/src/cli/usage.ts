@@ -12,6 +12,7 @@ Commands:
   lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
   plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
   run FILE            Send it exactly as OpenCX would, and show what the AI receives
+  import SPEC         Turn an OpenAPI 2.0/3.0/3.1 spec (JSON or YAML) into action files, then lint them
 
 Options for lint:
   --format <name>     stylish (default), json or sarif
@@ -33,10 +34,21 @@ Options for run (and --param, --env, --contact, --config as for plan):
   --ca <file>           trust an extra CA certificate (PEM), repeatable
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
 
+Options for import:
+  --out <dir>           where the action files go (default: the current folder); earlier imports found there
+                        are replaced while unedited, kept when edited by hand; hand-made actions are never touched
+  --server <url>        the API's base URL instead of the spec's servers[0].url (Swagger 2.0: host/basePath)
+  --operation <id>      import only this operation: its operationId, or "METHOD /path" (repeatable)
+  --tag <name>          import only operations with this OpenAPI tag (repeatable; adds to --operation)
+  --dry-run             write nothing; report what would happen
+  --format <name>       text (default) or json
+
 Common options:
   -h, --help          show this help
   -v, --version       show the version
 
 Exit codes: 0 no error (run: the request was sent and answered, whatever its status); 1 errors (lint: or too
 many warnings; plan: the action cannot be planned; run: timeout, network error or refused); 2 bad usage,
-unreadable input, a missing --param, or an unknown environment or contact.`;
+unreadable input, a missing --param, or an unknown environment or contact. import: 0 every selected operation
+imported (skipped ones, e.g. HEAD, do not count); 1 some were rejected (invalid_tool_schema,
+cannot_determine_api_endpoint); 2 bad usage, an unreadable file or failed_to_parse_spec.`;
