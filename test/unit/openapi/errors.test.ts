@@ -108,3 +108,12 @@ describe('selection', () => {
     assert.deepEqual(result.unmatched, { operations: ['nope'], tags: ['ghosts'] });
   });
 });
+
+describe('selection by route', () => {
+  test('--operation also takes METHOD /path of an operation that has an operationId (method in any case)', async () => {
+    const spec = spec30({ '/pets': { post: { operationId: 'addPet', responses: ok } } });
+    const result = await plan(spec, { operations: ['post /pets'] });
+    assert.deepEqual(result.writes.map((w) => w.operation), ['addPet']);
+    assert.deepEqual(result.unmatched.operations, []);
+  });
+});

@@ -1,7 +1,7 @@
 import { isJsonObject, type JsonObject } from '../json';
 import { mapOperation, type MapContext } from './mapOperation';
 import { fileBaseName } from './naming';
-import { isSelected, listOperations } from './operations';
+import { isSelected, listOperations, namesOperation } from './operations';
 import { generatedHash, originOf, refersToSpec, specReference, USER_FIELDS, type Origin } from './origin';
 import { parseSpec } from './parse';
 import { securityHeaderNames, securityNotes } from './security';
@@ -78,7 +78,7 @@ export async function planImport(source: SpecSource, existing: ExistingFile[], o
   const operations = listOperations(parsed.spec);
   const wanted = { operations: options.operations ?? [], tags: options.tags ?? [] };
   plan.unmatched = {
-    operations: wanted.operations.filter((o) => !operations.some((op) => op.key === o)),
+    operations: wanted.operations.filter((o) => !operations.some((op) => namesOperation(op, [o]))),
     tags: wanted.tags.filter((t) => !operations.some((op) => op.tags.includes(t))),
   };
   const selected = operations.filter((op) => isSelected(op, wanted.operations, wanted.tags));

@@ -74,13 +74,19 @@ export function listOperations(spec: ParsedSpec): SpecOperation[] {
   return operations;
 }
 
+/** Whether one of `names` is the operation's key (operationId) or its `METHOD /path` (method in any case). */
+export function namesOperation(operation: SpecOperation, names: string[]): boolean {
+  const route = `${operation.method} ${operation.path}`;
+  return names.some((name) => name === operation.key || name.replace(/^\S+/, (m) => m.toUpperCase()) === route);
+}
+
 /**
  * Whether an operation is picked by `--operation`/`--tag`: with no filter every operation is; otherwise those
  * named by an `--operation` (operationId or `METHOD /path`) plus those with one of the `--tag`s.
  */
 export function isSelected(operation: SpecOperation, operations: string[], tags: string[]): boolean {
   if (!operations.length && !tags.length) return true;
-  if (operations.includes(operation.key)) return true;
+  if (namesOperation(operation, operations)) return true;
   return operation.tags.some((t) => tags.includes(t));
 }
 
