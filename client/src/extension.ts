@@ -15,6 +15,8 @@ import { historyLimit } from './run/settings';
 import { SecretStore } from './secrets';
 import { SelectionStore } from './selection';
 import { registerStatusItem } from './statusItem';
+import { importFromOpenApi, type ImportArguments } from './import/importCommand';
+import { ProposedVersions } from './import/summaryDocument';
 
 let client: LanguageClient | undefined;
 
@@ -50,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const planView = new PlanView(client, selection, context.workspaceState);
   const status = registerStatusItem(client);
   const panels = new RunPanels(context.extensionUri);
+  const proposedVersions = new ProposedVersions();
   const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
   let lastRun: LastRun | undefined;
   const run = async (uri?: unknown, values?: InputValues) => {
@@ -68,6 +71,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.showRequestPlan, (uri?: unknown) => planView.show(uriOf(uri))),
     vscode.commands.registerCommand(COMMANDS.runAction, run),
     vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
+    proposedVersions,
+    vscode.commands.registerCommand(COMMANDS.importOpenApi, async (spec?: unknown, args?: ImportArguments) => {
+      try {
+        return await importFromOpenApi(context, proposedVersions, spec, args);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Import from OpenAPI failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
   );
   return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder };
 }

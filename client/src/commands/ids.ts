@@ -12,4 +12,5 @@ export const COMMANDS = {
   showRunHistory: 'opencx.showRunHistory',
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
+  importOpenApi: 'opencx.importOpenApi',
 } as const;
