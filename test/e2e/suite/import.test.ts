@@ -14,6 +14,7 @@ async function runImport(spec: vscode.Uri, operations: string[]): Promise<Import
   return result;
 }
 
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 const read = async (relative: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relative)));
 
 describe('Import from OpenAPI (issue 12)', function () {
@@ -56,8 +57,8 @@ describe('Import from OpenAPI (issue 12)', function () {
     // The language server sees the new files as well, with the same findings as the summary.
     const created = workspaceUri('imported/create-pets.action.json');
     await vscode.workspace.openTextDocument(created);
-    const diagnostics = await diagnosticsWhere(created, (d) => d.code === 'missing-segment-rule', 'missing-segment-rule on the imported file');
-    assert.ok(!diagnostics.some((d) => ['unknown-property', 'invalid-endpoint', 'too-short'].includes(String(typeof d.code === 'object' ? d.code.value : d.code))));
+    const diagnostics = await diagnosticsWhere(created, (d) => codeOf(d) === 'missing-segment-rule', 'missing-segment-rule on the imported file');
+    assert.ok(!diagnostics.some((d) => ['unknown-property', 'invalid-endpoint', 'too-short'].includes(codeOf(d))), diagnostics.map(codeOf).join(', '));
   });
 
   it('re-imports safely: unchanged files stay, a hand-edited one is kept, new picks are created', async () => {
@@ -74,6 +75,24 @@ describe('Import from OpenAPI (issue 12)', function () {
     assert.equal(await read('imported/list-pets.action.json'), changed);
     assert.match(document.getText(), /## Kept: edited by hand, or their operation left the spec \(1\)/);
     await waitFor(() => (vscode.workspace.textDocuments.some((d) => d === document) ? true : undefined), 'the second summary');
+  });
+
+  it('asks for the operations in a multi-select with every operation picked at first', async () => {
+    const state: { finished: boolean; result?: ImportResult } = { finished: false };
+    const running = Promise.resolve(vscode.commands.executeCommand<ImportResult | undefined>('opencx.importOpenApi', spec, { folder: workspaceUri('imported-all') })).then((r) => {
+      state.result = r;
+      state.finished = true;
+    });
+    // Accept the picker as a user pressing Enter would, once it is up (polled, never a fixed sleep).
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return state.finished ? true : undefined;
+    }, 'the operation picker to be accepted');
+    await running;
+    const result = state.result;
+    assert.ok(result, 'the import ran');
+    assert.deepEqual(result.summary.created, ['imported-all/list-pets.action.json', 'imported-all/create-pets.action.json', 'imported-all/show-pet-by-id.action.json']);
+    await deleteWorkspaceFile('imported-all');
   });
 
   it('reports a spec it cannot parse, and writes nothing', async () => {
