@@ -4,6 +4,7 @@ import { lintCommand } from './lintCommand';
 import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
 import { importCommand } from './importCommand';
+import { pullCommand } from './pullCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => number |
   run: runCommand,
   plan: planCommand,
   import: importCommand,
+  pull: pullCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -12,6 +12,7 @@ Commands:
   lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
   plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
   run FILE            Send it exactly as OpenCX would, and show what the AI receives
+  pull                Write the OpenCX organisation's actions into files (DIR/actions), linked by remote.id
   import SPEC         Turn an OpenAPI 2.0/3.0/3.1 spec (JSON or YAML) into action files, then lint them
 
 Options for lint:
@@ -43,6 +44,13 @@ Options for import:
   --dry-run             write nothing; report what would happen
   --format <name>       text (default) or json
 
+Options for pull (the organisation: api.baseUrl and api.key of the nearest opencx.config.json at or above DIR;
+the key from OPENCX_SECRET_<NAME>, or OPENCX_API_KEY without api.key; no config: https://api.open.cx):
+  --out <dir>           the project folder (default: the current folder); actions go to <dir>/actions
+  --env <name>          the environment whose api settings apply
+  --force               overwrite files changed here since the last pull (otherwise: conflicts, exit 1)
+  --format <name>       text (default) or json
+
 Common options:
   -h, --help          show this help
   -v, --version       show the version
@@ -51,4 +59,5 @@ Exit codes: 0 no error (run: the request was sent and answered, whatever its sta
 many warnings; plan: the action cannot be planned; run: timeout, network error or refused); 2 bad usage,
 unreadable input, a missing --param, or an unknown environment or contact. import: 0 every selected operation
 imported (skipped ones, e.g. HEAD, do not count); 1 some were rejected (invalid_tool_schema,
-cannot_determine_api_endpoint); 2 bad usage, an unreadable file or failed_to_parse_spec.`;
+cannot_determine_api_endpoint); 2 bad usage, an unreadable file or failed_to_parse_spec. pull: 0; 1 conflicts;
+2 bad usage or an API failure (401/403 say which scope the key needs).`;
