@@ -5,6 +5,7 @@ import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
 import { importCommand } from './importCommand';
 import { pullCommand } from './pullCommand';
+import { pushCommand } from './pushCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => number |
   plan: planCommand,
   import: importCommand,
   pull: pullCommand,
+  push: pushCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

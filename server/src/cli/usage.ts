@@ -13,6 +13,7 @@ Commands:
   plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
   run FILE            Send it exactly as OpenCX would, and show what the AI receives
   pull                Write the OpenCX organisation's actions into files (DIR/actions), linked by remote.id
+  push [paths...]     Plan (or, with --apply, send) the creates and updates that bring OpenCX to the files
   import SPEC         Turn an OpenAPI 2.0/3.0/3.1 spec (JSON or YAML) into action files, then lint them
 
 Options for lint:
@@ -51,6 +52,11 @@ the key from OPENCX_SECRET_<NAME>, or OPENCX_API_KEY without api.key; no config:
   --force               overwrite files changed here since the last pull (otherwise: conflicts, exit 1)
   --format <name>       text (default) or json
 
+Options for push (the organisation and key as for pull, from the config above the first path):
+  --env <name>          the environment whose api settings apply
+  --apply               send the plan (refused on conflicts or lint errors); without it nothing is sent
+  --format <name>       text (default), json or markdown (a pull-request comment)
+
 Common options:
   -h, --help          show this help
   -v, --version       show the version
@@ -60,4 +66,5 @@ many warnings; plan: the action cannot be planned; run: timeout, network error o
 unreadable input, a missing --param, or an unknown environment or contact. import: 0 every selected operation
 imported (skipped ones, e.g. HEAD, do not count); 1 some were rejected (invalid_tool_schema,
 cannot_determine_api_endpoint); 2 bad usage, an unreadable file or failed_to_parse_spec. pull: 0; 1 conflicts;
-2 bad usage or an API failure (401/403 say which scope the key needs).`;
+2 bad usage or an API failure (401/403 say which scope the key needs). push: 0 done or nothing to do;
+1 conflicts or lint errors; 2 bad usage or an API failure.`;

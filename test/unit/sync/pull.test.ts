@@ -85,3 +85,29 @@ describe('pull plan', () => {
     assert.deepEqual(plan.created, [`${DIR}/look-up-order-2.action.json`]);
   });
 });
+
+describe('pull keeps what the API does not carry', () => {
+  test('static and magic parameter values stay in the file when the remote changes', () => {
+    const first = planPull([remote('act_1', 'Look up order')], [], { actionsDir: DIR, force: false });
+    const local = JSON.parse(first.writes[0].text);
+    local.parameters.push({ name: 'email', in: 'query', value: { magic: 'contact.email' } });
+    local.remote.hash = syncedHash(local);
+    const files = [{ id: first.writes[0].id, text: JSON.stringify(local) }];
+    const changed = planPull([remote('act_1', 'Look up order', { name: 'Look up an order', updated_at: '2025-12-05T10:00:00Z' })], files, { actionsDir: DIR, force: false });
+    assert.deepEqual(changed.updated, [`${DIR}/look-up-order.action.json`]);
+    const updated = JSON.parse(changed.writes[0].text);
+    assert.deepEqual(updated.parameters.map((p: { name: string }) => p.name), ['order_id', 'email']);
+    assert.equal(updated.name, 'Look up an order');
+  });
+});
+
+describe('pull of a file with static values, nothing changed', () => {
+  test('is unchanged, not rewritten', () => {
+    const first = planPull([remote('act_1', 'Look up order')], [], { actionsDir: DIR, force: false });
+    const local = JSON.parse(first.writes[0].text);
+    local.parameters.push({ name: 'expand', in: 'query', value: 'items' });
+    local.remote.hash = syncedHash(local);
+    const again = planPull([remote('act_1', 'Look up order')], [{ id: first.writes[0].id, text: JSON.stringify(local) }], { actionsDir: DIR, force: false });
+    assert.deepEqual([again.unchanged.length, again.writes.length], [1, 0]);
+  });
+});

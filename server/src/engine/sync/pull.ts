@@ -45,10 +45,14 @@ export function fileNameOf(name: string): string {
 }
 
 /** The file's new content: its local-only fields kept, the synced ones from the remote, `remote` updated. */
-function merged(existing: JsonObject | undefined, fields: JsonObject, remote: RemoteAction, segmentsUnknown: boolean): JsonObject {
+function merged(existing: JsonObject | undefined, pulledFields: JsonObject, remote: RemoteAction, segmentsUnknown: boolean): JsonObject {
+  let fields = pulledFields;
   const out: JsonObject = {};
   const local = existing ?? {};
   for (const [k, v] of Object.entries(local)) if (!(SYNCED_FIELDS as readonly string[]).includes(k) && k !== 'remote') out[k] = v;
+  // Static and magic parameter values are not in the API: a file keeps them (after the remote's parameters).
+  const localParameters = Array.isArray(local.parameters) ? local.parameters.filter((p) => isJsonObject(p) && p.value !== undefined) : [];
+  if (localParameters.length) fields = { ...fields, parameters: [...(Array.isArray(fields.parameters) ? fields.parameters : []), ...localParameters] };
   const link: RemoteLink = { id: remote.id, ...(remote.updated_at ? { updatedAt: remote.updated_at } : {}), hash: syncedHash(fields) };
   if (segmentsUnknown) link.segmentsUnknown = true;
   return { ...fields, ...out, remote: link };
@@ -82,13 +86,14 @@ export function planPull(remotes: RemoteAction[], existing: LocalFile[], options
     }
     const { file, action, link } = linked;
     const localHash = syncedHash(action);
-    const remoteHash = syncedHash(fields);
+    const next = merged(action, fields, remote, link.segmentsUnknown === true);
+    const remoteHash = syncedHash(next);
     const editedLocally = link.hash !== undefined && localHash !== link.hash;
     if (localHash === remoteHash && link.updatedAt === remote.updated_at) plan.unchanged.push(file.id);
     else if (editedLocally && localHash !== remoteHash && !options.force) plan.conflicts.push(file.id);
     else {
       plan.updated.push(file.id);
-      plan.writes.push({ id: file.id, text: JSON.stringify(merged(action, fields, remote, link.segmentsUnknown === true), null, 2) + '\n' });
+      plan.writes.push({ id: file.id, text: JSON.stringify(next, null, 2) + '\n' });
       plan.notes.push(...notes.map((message) => ({ id: file.id, message })));
     }
   }

@@ -76,6 +76,19 @@ function apiValue(field: string, action: JsonObject, remote: RemoteAction | unde
   }
 }
 
+/** The file's synced fields as the API can carry them (static and magic parameters left out), to compare with a pull's. */
+function apiView(action: JsonObject): JsonObject {
+  const view: JsonObject = { ...action };
+  const parameters = apiParameters(action);
+  if (parameters.length) view.parameters = parameters;
+  else delete view.parameters;
+  if (!['POST', 'PUT', 'PATCH'].includes(String(action.method))) {
+    delete view.body;
+    delete view.bodyFormat;
+  }
+  return view;
+}
+
 /** Local fields the API cannot carry: set them in the dashboard. */
 function notSentFields(action: JsonObject): string[] {
   const fields: string[] = [];
@@ -120,10 +133,11 @@ export function planPush(files: PushFile[], remotes: RemoteAction[]): PushPlan {
       continue;
     }
     const pulled = localFieldsOf(remote);
+    const ours = apiView(action);
     const changed = new Set<string>();
     for (const field of SYNCED_FIELDS) {
       if (action[field] === undefined) continue; // not set here: the remote's value stands
-      if (canonical(action[field]) !== canonical(pulled[field])) changed.add(API_FIELD[field]);
+      if (canonical(ours[field]) !== canonical(pulled[field])) changed.add(API_FIELD[field]);
     }
     if (!changed.size) {
       plan.unchanged.push(file);
