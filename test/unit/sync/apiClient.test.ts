@@ -81,3 +81,26 @@ describe('rate limit', () => {
     assert.equal(times.at(-1)! - times[0], 120_000);
   });
 });
+
+describe('a 250-action push', () => {
+  test('sends 250 creates with never more than 100 in any minute of the (fake) clock', async () => {
+    const { applyPush } = await import('../../../server/src/engine/sync/apply');
+    const { planPush } = await import('../../../server/src/engine/sync/push');
+    const server = await startFakeApi({ keys: { k: ['actions:read', 'actions:write'] } });
+    try {
+      const clock = fakeClock(5_000_000);
+      const files = Array.from({ length: 250 }, (_, i) => ({ id: `/p/a${i}.action.json`, action: { name: `Action number ${i}`, description: `Look up thing number ${i} and return its status.`, method: 'GET', endpoint: `https://api.example.com/things/${i}` } as Record<string, unknown> }));
+      const client = new OpenCxApiClient({ baseUrl: server.baseUrl, key: 'k', caCertificates: [server.ca], clock });
+      const sentAt: number[] = [];
+      const timed = new Proxy(client, { get: (target, prop) => (prop === 'createAction' ? async (body: Record<string, unknown>) => { const r = await target.createAction(body); sentAt.push(clock.now()); return r; } : Reflect.get(target, prop)) });
+      const done = await applyPush(planPush(files, []), new Map(files.map((f) => [f.id, f.action])), timed);
+      assert.equal(done.length, 250);
+      assert.equal(server.requests.filter((r) => r.method === 'POST').length, 250);
+      for (let i = 100; i < sentAt.length; i++) assert.ok(sentAt[i] - sentAt[i - 100] >= 60_000, `request ${i}`);
+      assert.ok(sentAt.at(-1)! - sentAt[0] >= 120_000);
+      await client.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
