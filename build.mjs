@@ -40,6 +40,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js' }),
+  // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code
+  // command only when an import starts: `lint` and the extension's activation never load the parser.
+  build({ ...common, entryPoints: ['server/src/engine/openapi/index.ts'], outfile: 'dist/openapi.js' }),
   // The run webview's page script: a browser bundle, loaded by the webview with a nonce.
   build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/run.ts'], outfile: 'dist/webview/run.js' }),
   // The engine for `npm run bench:lint`; outside dist/, so it is never packaged.

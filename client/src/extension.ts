@@ -16,6 +16,8 @@ import { historyLimit } from './run/settings';
 import { SecretStore } from './secrets';
 import { SelectionStore } from './selection';
 import { registerStatusItem } from './statusItem';
+import { importFromOpenApi, type ImportArguments } from './import/importCommand';
+import { ProposedVersions } from './import/summaryDocument';
 
 let client: LanguageClient | undefined;
 
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // A status notification follows every re-index, config edits included: the default names may have changed.
   const status = registerStatusItem(client, () => void selection.refreshDefaults());
   const panels = new RunPanels(context.extensionUri);
+  const proposedVersions = new ProposedVersions();
   const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
   let lastRun: LastRun | undefined;
   const run = async (uri?: unknown, values?: InputValues) => {
@@ -73,6 +76,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.runAction, run),
     vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
     vscode.commands.registerCommand(COMMANDS.newAction, newAction),
+    proposedVersions,
+    vscode.commands.registerCommand(COMMANDS.importOpenApi, async (spec?: unknown, args?: ImportArguments) => {
+      try {
+        return await importFromOpenApi(context, proposedVersions, spec, args);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Import from OpenAPI failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
   );
   return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts() };
 }

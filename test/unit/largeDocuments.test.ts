@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseTree, findNodeAtLocation } from 'jsonc-parser';
-import { JsonDocument } from '../../server/src/engine/jsonDocument';
+import { JsonDocument } from '../../server/src/engine/document/jsonDocument';
 
 function wideObject(count: number, duplicate: string): string {
   const fields = Array.from({ length: count }, (_, i) => `"f${i}": { "type": ${i % 2 ? '"string"' : 5} }`);

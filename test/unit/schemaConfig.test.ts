@@ -110,7 +110,7 @@ describe('environments', () => {
   test('an overlay with a property an environment does not have', () => {
     const text = configText({ environments: { staging: { defaultContact: 'jane' } } });
     assertFindings('config', text, [
-      error('unknown-property', rangeOfText(text, '"defaultContact"'), '"defaultContact" is not a property of environments.staging; allowed: globalVariables, contextHeaders, segments, contacts, connectTo'),
+      error('unknown-property', rangeOfText(text, '"defaultContact"'), '"defaultContact" is not a property of environments.staging; allowed: globalVariables, contextHeaders, segments, contacts, connectTo, api'),
     ]);
   });
 

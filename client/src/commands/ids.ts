@@ -13,4 +13,5 @@ export const COMMANDS = {
   newAction: 'opencx.newAction',
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
+  importOpenApi: 'opencx.importOpenApi',
 } as const;

@@ -3,12 +3,18 @@ import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
 import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
+import { importCommand } from './importCommand';
+import { pullCommand } from './pullCommand';
+import { pushCommand } from './pushCommand';
 import { COMMAND_HELP, EXIT, helpHint, InputError, OptionValueError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
   run: runCommand,
   plan: planCommand,
+  import: importCommand,
+  pull: pullCommand,
+  push: pushCommand,
 };
 
 /** `--debug`, anywhere on the command line: an internal error prints its stack. */

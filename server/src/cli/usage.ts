@@ -54,6 +54,47 @@ Options:
 
 Exit codes: 0 the request was sent and answered, whatever its status; 1 timeout, network error or refused;
 2 bad usage, unreadable input, a missing or invalid --param, or an unknown environment or contact.`,
+  import: `Usage: opencx-actions import SPEC [options]
+
+Turn an OpenAPI 2.0/3.0/3.1 spec (JSON or YAML) into action files, then lint them.
+
+Options:
+  --out <dir>           where the action files go (default: the current folder); earlier imports found there
+                        are replaced while unedited, kept when edited by hand; hand-made actions are never touched
+  --server <url>        the API's base URL instead of the spec's servers[0].url (Swagger 2.0: host/basePath)
+  --operation <id>      import only this operation: its operationId, or "METHOD /path" (repeatable)
+  --tag <name>          import only operations with this OpenAPI tag (repeatable; adds to --operation)
+  --dry-run             write nothing; report what would happen
+  --format <name>       text (default) or json
+
+Exit codes: 0 every selected operation imported (skipped ones, e.g. HEAD, do not count); 1 some were rejected
+(invalid_tool_schema, cannot_determine_api_endpoint); 2 bad usage, an unreadable file or failed_to_parse_spec.`,
+  pull: `Usage: opencx-actions pull [options]
+
+Write the OpenCX organisation's actions into files (DIR/actions), linked by remote.id.
+
+The organisation: api.baseUrl and api.key of the nearest opencx.config.json at or above DIR; the key from
+OPENCX_SECRET_<NAME>, or OPENCX_API_KEY without api.key; no config: https://api.open.cx.
+
+Options:
+  --out <dir>           the project folder (default: the current folder); actions go to <dir>/actions
+  --env <name>          the environment whose api settings apply
+  --force               overwrite files changed here since the last pull (otherwise: conflicts, exit 1)
+  --format <name>       text (default) or json
+
+Exit codes: 0 done; 1 conflicts; 2 bad usage or an API failure (401/403 say which scope the key needs).`,
+  push: `Usage: opencx-actions push [paths...] [options]
+
+Plan (or, with --apply, send) the creates and updates that bring OpenCX to the files.
+
+The organisation and key as for pull, from the config above the first path.
+
+Options:
+  --env <name>          the environment whose api settings apply
+  --apply               send the plan (refused on conflicts or lint errors); without it nothing is sent
+  --format <name>       text (default), json or markdown (a pull-request comment)
+
+Exit codes: 0 done or nothing to do; 1 conflicts or lint errors; 2 bad usage or an API failure.`,
 };
 
 /** One line per command for the overview: the first sentence of its help. */

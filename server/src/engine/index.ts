@@ -66,3 +66,9 @@ export { inputsComplete, parseInput, runInputs, type RunInput } from './run/inpu
 export { actionFileName, newActionText, pathPlaceholders, type NewActionInput, type NewActionText } from './model/newAction';
 export { DEFAULT_TOKEN_BUDGET, explainRun, type RunExplanation } from './run/explain';
 export { maskText, redirectsForDisplay, responseHeadersForDisplay, textsForDisplay } from './run/display';
+
+// Sync: OpenCX's public REST API for actions, pull and push (docs/sync.md).
+export { ApiError, DEFAULT_API_BASE_URL, OpenCxApiClient } from './sync/apiClient';
+export { planPull } from './sync/pull';
+export { planPush, type PushPlan } from './sync/push';
+export { applyPush } from './sync/apply';

@@ -61,3 +61,13 @@ describe('missing-segment-rule', () => {
     assert.deepEqual(lintAction(text, CODE), [warning(CODE, rangeOfText(text, '"name"'), readOnly('"Look up order"'))]);
   });
 });
+
+describe('missing-segment-rule on a pulled action (remote.segmentsUnknown)', () => {
+  test('segments unknown, not missing: information only, even when it changes data', () => {
+    const text = cleanAction({ restrictedToSegments: undefined, method: 'POST', remote: { id: 'act_1', segmentsUnknown: true } });
+    const findings = lintAction(text, CODE);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].severity, 'info');
+    assert.match(findings[0].message, /^"Look up order" was pulled from OpenCX, whose API does not carry segment restrictions/);
+  });
+});

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../document/json';
 import { changesState, type ActionModel } from '../model/action';
 import { actionHandle } from './positions';
 import type { ActionRule } from './rule';
@@ -31,6 +32,16 @@ export const missingSegmentRule: ActionRule = {
     if (action.restrictedToSegments !== undefined) return [];
     const change = stateChange(action);
     const title = action.name ? `"${action.name}"` : 'this action';
+    // Pulled from OpenCX, whose API does not carry segments: unknown, not missing (set in the dashboard).
+    const remote = isJsonObject(document.value) ? document.value.remote : undefined;
+    if (isJsonObject(remote) && remote.segmentsUnknown === true) {
+      return [{
+        severity: 'info',
+        message: `${title} was pulled from OpenCX, whose API does not carry segment restrictions: its segments are set in the dashboard and unknown here, so the rules treat it as offered to every contact; write restrictedToSegments to check them here`,
+        range: actionHandle(document),
+        data: { stateChanging: change !== undefined, segmentsUnknown: true },
+      }];
+    }
     if (change) {
       return [{
         severity: 'error',
