@@ -3,12 +3,16 @@ import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
 import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
+import { toolsCommand } from './toolsCommand';
+import { coverageCommand } from './coverageCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
   run: runCommand,
   plan: planCommand,
+  tools: toolsCommand,
+  coverage: coverageCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

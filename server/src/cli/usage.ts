@@ -12,6 +12,8 @@ Commands:
   lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
   plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
   run FILE            Send it exactly as OpenCX would, and show what the AI receives
+  tools [paths...]    The tool list the AI is offered for one contact on one channel, and its tokens
+  coverage [paths...] Which contact is offered which action on one channel
 
 Options for lint:
   --format <name>     stylish (default), json or sarif
@@ -33,10 +35,17 @@ Options for run (and --param, --env, --contact, --config as for plan):
   --ca <file>           trust an extra CA certificate (PEM), repeatable
   --format <name>       text (default) or json; secrets are read from OPENCX_SECRET_<NAME> and never printed
 
+Options for tools and coverage:
+  --contact <name>    tools: the contact (default: the config's defaultContact, else the anonymous visitor)
+  --channel <name>    widget (default), email, sms, whatsapp, phone or slack
+  --env <name>        environment from opencx.config.json (default: its defaultEnvironment)
+  --config <path>     opencx.config.json to use (default: the one at or above the actions)
+  --format <name>     tools: text (default) or json; coverage: text (default), json or markdown
+
 Common options:
   -h, --help          show this help
   -v, --version       show the version
 
 Exit codes: 0 no error (run: the request was sent and answered, whatever its status); 1 errors (lint: or too
-many warnings; plan: the action cannot be planned; run: timeout, network error or refused); 2 bad usage,
-unreadable input, a missing --param, or an unknown environment or contact.`;
+many warnings; plan: the action cannot be planned; run: timeout, network error or refused; tools, coverage: an
+action file is not JSON); 2 bad usage, unreadable input, a missing --param, or an unknown environment or contact.`;
