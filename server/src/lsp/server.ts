@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../engine/documentKind';
-import { ActiveSelectionNotification, CLIENT_NAME, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification } from '../protocol';
+import { ActiveSelectionNotification, CatalogRequest, CLIENT_NAME, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification, WorkspaceActionsRequest } from '../protocol';
+import { catalogView, workspaceActions } from './catalogRequests';
 import { describeAction, resolveAction, workspaceOrganisation } from './actionRequests';
 import { headerDefinitions } from './definition';
 import { provenanceHover } from './hover';
@@ -116,6 +117,14 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onRequest(ResolveRequest.type, (params, token) => runSafe(connection, 'resolving a request', token, { ok: false, code: 'internal', message: 'the server could not plan this request (see the OpenCX Actions output)' } as const, () => {
     sync.flush(params.uri);
     return resolveAction(sync.workspace, params, sync.context.isSecretSet);
+  }));
+  connection.onRequest(CatalogRequest.type, (params, token) => runSafe(connection, 'building the catalog', token, null, () => {
+    sync.flushAll();
+    return catalogView(sync.workspace, params);
+  }));
+  connection.onRequest(WorkspaceActionsRequest.type, (token) => runSafe(connection, 'listing actions', token, [], () => {
+    sync.flushAll();
+    return workspaceActions(sync.workspace);
   }));
   connection.onDocumentSymbol((params, token) => runSafe(connection, 'document symbols', token, [], () => {
     const document = documentFor(params.textDocument.uri);
