@@ -35,6 +35,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js' }),
   // The run webview's page script: a browser bundle, loaded by the webview with a nonce.
   build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/run.ts'], outfile: 'dist/webview/run.js' }),
+  // The "What the AI Is Offered" page script, loaded the same way.
+  build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/catalog.ts'], outfile: 'dist/webview/catalog.js' }),
   // The engine for `npm run bench:lint`; outside dist/, so it is never packaged.
   build({ ...common, entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.js' }),
   build({

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, SecretNamesNotification, type WorkspaceStatus } from '../../server/src/protocol';
-import { COMMANDS } from './commands/ids';
+import { ActionsTree } from './catalog/actionsTree';
+import { CatalogPanel } from './catalog/panel';
+import { ACTIONS_VIEW_ID, COMMANDS } from './commands/ids';
 import { registerPeekCommand } from './commands/peek';
 import { registerSecretCommands } from './commands/secretCommands';
 import { startLanguageClient } from './languageClient';
@@ -18,8 +20,12 @@ import { registerStatusItem } from './statusItem';
 
 let client: LanguageClient | undefined;
 
-/** Commands get a Uri from menus and the palette, and a string from code lenses sent by the server. */
-const uriOf = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined);
+/**
+ * Commands get a Uri from menus and the palette, a string from code lenses sent by the server, and a tree item
+ * (with its resourceUri) from the "OpenCX Actions" view.
+ */
+const uriOf = (arg: unknown): vscode.Uri | undefined =>
+  arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.TreeItem ? arg.resourceUri : undefined;
 
 /** What activate() returns: used by the end-to-end tests, and by nothing else. */
 export interface ExtensionApi {
@@ -30,6 +36,10 @@ export interface ExtensionApi {
   readonly lastRun: () => LastRun | undefined;
   /** Where the run history is stored. */
   readonly historyFolder: () => vscode.Uri;
+  /** "What the AI Is Offered" (one panel per workspace). */
+  readonly catalog: CatalogPanel;
+  /** The "OpenCX Actions" explorer view's data. */
+  readonly actionsTree: ActionsTree;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -50,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const planView = new PlanView(client, selection, context.workspaceState);
   const status = registerStatusItem(client);
   const panels = new RunPanels(context.extensionUri);
+  const catalog = new CatalogPanel(context.extensionUri, client, selection);
+  const actionsTree = new ActionsTree(client, context.workspaceState);
   const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
   let lastRun: LastRun | undefined;
   const run = async (uri?: unknown, values?: InputValues) => {
@@ -68,8 +80,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.showRequestPlan, (uri?: unknown) => planView.show(uriOf(uri))),
     vscode.commands.registerCommand(COMMANDS.runAction, run),
     vscode.commands.registerCommand(COMMANDS.showRunHistory, () => showRunHistory(runContext, history)),
+    catalog,
+    actionsTree,
+    selection.onDidChange(() => void catalog.refresh()),
+    vscode.commands.registerCommand(COMMANDS.showCatalog, (uri?: unknown) => catalog.show(uriOf(uri))),
+    vscode.window.registerTreeDataProvider(ACTIONS_VIEW_ID, actionsTree),
+    vscode.commands.registerCommand(COMMANDS.groupActionsByTag, () => actionsTree.setGrouping('tag')),
+    vscode.commands.registerCommand(COMMANDS.groupActionsBySegment, () => actionsTree.setGrouping('segment')),
+    vscode.commands.registerCommand(COMMANDS.refreshActions, () => actionsTree.refresh()),
   );
-  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder };
+  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, catalog, actionsTree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,4 +12,11 @@ export const COMMANDS = {
   showRunHistory: 'opencx.showRunHistory',
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
+  showCatalog: CLIENT_COMMANDS.showCatalog,
+  groupActionsByTag: 'opencx.actionsView.groupByTag',
+  groupActionsBySegment: 'opencx.actionsView.groupBySegment',
+  refreshActions: 'opencx.actionsView.refresh',
 } as const;
+
+/** The explorer view of the workspace's actions (package.json contributes it). */
+export const ACTIONS_VIEW_ID = 'opencx.actions';
