@@ -118,6 +118,7 @@ function report(): void {
   const summary: CatalogRenderedSummary = {
     contact: (document.getElementById('contact') as HTMLSelectElement | null)?.value ?? '',
     channel: (document.getElementById('channel') as HTMLSelectElement | null)?.value ?? '',
+    focused: document.querySelector('.tool.focused')?.getAttribute('data-function') ?? '',
     functions: [...document.querySelectorAll('.tool')].map((t) => t.getAttribute('data-function') ?? ''),
     hidden: [...document.querySelectorAll('#hidden li')].map((li) => `${li.querySelector('strong')?.textContent ?? ''}: ${li.getAttribute('data-reason') ?? ''}`),
     tokensText: document.getElementById('tokens')?.textContent ?? '',

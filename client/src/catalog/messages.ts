@@ -10,6 +10,8 @@ export interface CatalogRenderedSummary {
   /** The pickers' values: a contact name, or '' for the anonymous visitor. */
   contact: string;
   channel: string;
+  /** The function name of the highlighted tool (Show in catalog on an action), or ''. */
+  focused: string;
   /** Function names of the tool list, in order. */
   functions: string[];
   /** `name: reason` of every hidden action. */

@@ -7,6 +7,7 @@ import { isFromCatalogWebview, type CatalogRenderedSummary, type ToCatalogWebvie
 
 /** The setting of the tool list's token budget (package.json declares it, with its default). */
 export const TOKEN_BUDGET_SETTING = 'catalog.tokenBudget';
+const REFRESH_DELAY_MS = 300;
 
 /**
  * "What the AI Is Offered": one panel for the workspace. The server builds the view (opencx/catalog), the page
@@ -20,13 +21,33 @@ export class CatalogPanel implements vscode.Disposable {
   private focus: string | undefined;
   private params: CatalogParams = {};
   private readonly rendered: CatalogRenderedSummary[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Increases with each request, so an older answer that arrives late never replaces a newer one. */
+  private requestCount = 0;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient, private readonly selection: SelectionStore) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient, private readonly selection: SelectionStore) {
+    // The list follows the workspace: any change of findings (every edit that matters, the first index), a new or
+    // deleted action file, the budget setting.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.action.json', false, true, false);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate(() => this.refreshSoon()),
+      watcher.onDidDelete(() => this.refreshSoon()),
+      vscode.languages.onDidChangeDiagnostics(() => this.refreshSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`opencx.${TOKEN_BUDGET_SETTING}`) && this.refreshSoon()),
+    );
+  }
 
   /** Opens (or reveals) the panel; `focus` highlights one action's file. Resolves when the server answered. */
   async show(focus?: vscode.Uri): Promise<void> {
     this.focus = focus?.toString();
-    if (!this.panel) this.panel = this.create();
+    if (!this.panel) {
+      this.panel = this.create();
+      // A new panel starts with the contact picked in the status bar (undefined: the config's default).
+      const contact = this.selection.get().contact;
+      this.params = contact !== undefined ? { contact } : {};
+    }
     else this.panel.reveal(undefined, false);
     await this.refresh();
   }
@@ -36,7 +57,9 @@ export class CatalogPanel implements vscode.Disposable {
     if (!this.panel) return;
     const tokenBudget = vscode.workspace.getConfiguration('opencx').get<number>(TOKEN_BUDGET_SETTING);
     const environment = this.selection.get().environment;
+    const request = ++this.requestCount;
     const view = await this.client.sendRequest(CatalogRequest.type, { ...this.params, ...(environment !== undefined ? { environment } : {}), ...(tokenBudget !== undefined ? { tokenBudget } : {}) });
+    if (request !== this.requestCount) return;
     if (!view) {
       void vscode.window.showErrorMessage('OpenCX: the server could not build the tool list (see the OpenCX Actions output).');
       return;
@@ -57,7 +80,15 @@ export class CatalogPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private refreshSoon(): void {
+    if (!this.panel) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
   private create(): vscode.WebviewPanel {
