@@ -124,7 +124,7 @@ describe('robustness', () => {
     await client.replaceAll(probe, PROBE_TEXT);
     await client.diagnosticsForCurrentVersion(probe);
     assert.deepEqual(client.publicationsFor(uri), [], 'nothing published for package.json');
-    assert.equal(await client.hover(uri, positionIn(text, '"name"', 2)), null);
+    assert.equal(await client.hover(uri, positionIn(text, '"displayName"', 2)), null);
     assert.equal(await client.completion(uri, { line: 1, character: 2 }), null);
     assert.deepEqual(await client.documentSymbols(uri), []);
     assert.deepEqual(await client.format(uri), []);
