@@ -21,6 +21,8 @@ export interface CatalogInputs {
   entries: CatalogEntry[];
   /** Display paths of action files that are not valid JSON (exit 1). */
   unreadable: string[];
+  /** The parsed value of each well-formed action file, by its display path (for what the model does not see: utterances). */
+  values: Map<string, unknown>;
   org?: OrgInput;
   notes: string[];
 }
@@ -38,9 +40,10 @@ export function parseFormat<F extends string>(given: string | undefined, formats
   return given as F;
 }
 
-function entryOf(file: InputFile, unreadable: string[]): CatalogEntry {
+function entryOf(file: InputFile, unreadable: string[], values: Map<string, unknown>): CatalogEntry {
   const { document, findings } = lintDocument({ kind: 'action', text: readInput(file) });
   if (!document.wellFormed) unreadable.push(file.display);
+  else values.set(file.display, document.value);
   return { file: file.display, action: document.wellFormed ? actionModelOf(document.value) : undefined, invalid: findings.some((f) => f.severity === 'error') };
 }
 
@@ -71,7 +74,8 @@ function organisationOf(configOption: string | undefined, files: InputFile[], cw
 export function readCatalogInputs(paths: string[], configOption: string | undefined, cwd: string): CatalogInputs {
   const files = collectFiles(paths.length ? paths : ['.'], cwd);
   const unreadable: string[] = [];
-  const entries = files.filter((f) => f.kind === 'action').map((f) => entryOf(f, unreadable));
+  const values = new Map<string, unknown>();
+  const entries = files.filter((f) => f.kind === 'action').map((f) => entryOf(f, unreadable, values));
   const { org, notes } = organisationOf(configOption, files, cwd);
-  return { entries, unreadable, ...(org ? { org } : {}), notes };
+  return { entries, unreadable, values, ...(org ? { org } : {}), notes };
 }

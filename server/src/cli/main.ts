@@ -5,6 +5,7 @@ import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
 import { toolsCommand } from './toolsCommand';
 import { coverageCommand } from './coverageCommand';
+import { routeCommand } from './routeCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => number |
   plan: planCommand,
   tools: toolsCommand,
   coverage: coverageCommand,
+  route: routeCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

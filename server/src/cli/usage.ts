@@ -14,6 +14,7 @@ Commands:
   run FILE            Send it exactly as OpenCX would, and show what the AI receives
   tools [paths...]    The tool list the AI is offered for one contact on one channel, and its tokens
   coverage [paths...] Which contact is offered which action on one channel
+  route [paths...]    Send each action's utterances to a model with the tools OpenCX would offer; report wrong picks
 
 Options for lint:
   --format <name>     stylish (default), json or sarif
@@ -42,10 +43,21 @@ Options for tools and coverage:
   --config <path>     opencx.config.json to use (default: the one at or above the actions)
   --format <name>     tools: text (default) or json; coverage: text (default), json or markdown
 
+Options for route (and --contact, --channel, --env, --config as for tools):
+  --model <name>        the model the chat-completions endpoint serves (required)
+  --base-url <url>      the endpoint (default https://api.openai.com/v1; Ollama: http://127.0.0.1:11434/v1)
+  --runs <n>            ask each utterance n times, to see how stable the pick is (default 1)
+  --min-accuracy <x>    exit 1 below this share of right picks (default 0.9)
+  --max-requests <n>    refuse runs that would send more requests (default 200)
+  --dry-run             print the requests, send nothing
+  --format <name>       text (default), json or junit
+  The API key is read from OPENCX_MODEL_API_KEY; only names, descriptions, parameter schemas and utterances are sent.
+
 Common options:
   -h, --help          show this help
   -v, --version       show the version
 
 Exit codes: 0 no error (run: the request was sent and answered, whatever its status); 1 errors (lint: or too
 many warnings; plan: the action cannot be planned; run: timeout, network error or refused; tools, coverage: an
-action file is not JSON); 2 bad usage, unreadable input, a missing --param, or an unknown environment or contact.`;
+action file is not JSON; route: accuracy below --min-accuracy); 2 bad usage, the model endpoint failing,
+unreadable input, a missing --param, or an unknown environment or contact.`;
