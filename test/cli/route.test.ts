@@ -95,7 +95,7 @@ describe('opencx-actions route', () => {
     assert.equal(text.status, 0, text.stdout + text.stderr);
     assert.match(text.stdout, /^Routing test with m for contact "bob" on widget: accuracy 83\.3% \(minimum 80\.0%\), 2 of 3 utterances always routed right/);
     assert.ok(text.stdout.includes('  Cancel order (cancel.action.json): "cancel order 7 please" → '), text.stdout);
-    assert.match(text.stdout, /Confusions \(wrong picks only\):\n {2}expected +picked {2}×count\n {2}Cancel order +\(no tool\) {2}×1\n/);
+    assert.ok(text.stdout.includes('Confusions (wrong picks only):\n  expected      picked     count\n  Cancel order  (no tool)  1\n'), text.stdout);
     assert.ok(text.stdout.includes('Right action, wrong arguments:\n  Look up order: "status of order 10452" (not the expected values)'), text.stdout);
     const junit = await route(['--model', 'm', '--base-url', fake.baseUrl, '--contact', 'bob', '--runs', '2', '--format', 'junit', '--min-accuracy', '0.9'], folder);
     assert.equal(junit.status, 1);

@@ -28,8 +28,9 @@ export function routeText(report: RouteReport, minAccuracy: number): string {
   }
   if (report.confusions.length) {
     const width = Math.max(8, ...report.confusions.map((c) => c.expected.length));
-    lines.push('', 'Confusions (wrong picks only):', `  ${'expected'.padEnd(width)}  picked  ×count`);
-    for (const c of report.confusions) lines.push(`  ${c.expected.padEnd(width)}  ${pickName(c.picked)}  ×${c.count}`);
+    const pickedWidth = Math.max(6, ...report.confusions.map((c) => pickName(c.picked).length));
+    lines.push('', 'Confusions (wrong picks only):', `  ${'expected'.padEnd(width)}  ${'picked'.padEnd(pickedWidth)}  count`);
+    for (const c of report.confusions) lines.push(`  ${c.expected.padEnd(width)}  ${pickName(c.picked).padEnd(pickedWidth)}  ${c.count}`);
   }
   return lines.join('\n') + '\n';
 }
