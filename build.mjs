@@ -25,14 +25,27 @@ function testEntries(dir) {
     .map((f) => path.join(dir, String(f)));
 }
 
+/**
+ * The tokenizer's tables are 2 MB: the server and the runner share one copy, dist/tokenizer.js, required at run
+ * time next to them (the CLI keeps its own, so it stays one file).
+ */
+const TOKENIZER = 'gpt-tokenizer/encoding/o200k_base';
+const sharedTokenizer = {
+  name: 'shared-tokenizer',
+  setup(b) {
+    b.onResolve({ filter: /^gpt-tokenizer\/encoding\/o200k_base$/ }, () => ({ path: './tokenizer.js', external: true }));
+  },
+};
+
 const started = Date.now();
 // dist/ is overwritten in place, not deleted first: a test run that is reading it meanwhile keeps working.
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [sharedTokenizer] }),
+  build({ ...common, entryPoints: [TOKENIZER], outfile: 'dist/tokenizer.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
-  build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js' }),
+  build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
   // The run webview's page script: a browser bundle, loaded by the webview with a nonce.
   build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/run.ts'], outfile: 'dist/webview/run.js' }),
   // The "What the AI Is Offered" page script, loaded the same way.
