@@ -25,6 +25,18 @@ function testEntries(dir) {
     .map((f) => path.join(dir, String(f)));
 }
 
+/**
+ * The tokenizer's tables are 2 MB: the server and the runner share one copy, dist/tokenizer.js, required at run
+ * time next to them (the CLI keeps its own, so it stays one file).
+ */
+const TOKENIZER = 'gpt-tokenizer/encoding/o200k_base';
+const sharedTokenizer = {
+  name: 'shared-tokenizer',
+  setup(b) {
+    b.onResolve({ filter: /^gpt-tokenizer\/encoding\/o200k_base$/ }, () => ({ path: './tokenizer.js', external: true }));
+  },
+};
+
 const started = Date.now();
 // dist/ is overwritten in place, not deleted first: a test run that is reading it meanwhile keeps working.
 await Promise.all([
@@ -36,15 +48,19 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { SERVER_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+    plugins: [sharedTokenizer],
   }),
+  build({ ...common, entryPoints: [TOKENIZER], outfile: 'dist/tokenizer.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
-  build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js' }),
+  build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
   // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code
   // command only when an import starts: `lint` and the extension's activation never load the parser.
   build({ ...common, entryPoints: ['server/src/engine/openapi/index.ts'], outfile: 'dist/openapi.js' }),
   // The run webview's page script: a browser bundle, loaded by the webview with a nonce.
   build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/run.ts'], outfile: 'dist/webview/run.js' }),
+  // The "What the AI Is Offered" page script, loaded the same way.
+  build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/catalog.ts'], outfile: 'dist/webview/catalog.js' }),
   // The engine for `npm run bench:lint`; outside dist/, so it is never packaged.
   build({ ...common, entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.js' }),
   build({

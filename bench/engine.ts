@@ -8,3 +8,7 @@ export { executePlan } from '../server/src/engine/execute';
 // The description-overlap index and its message wording, for bench/overlap.mjs.
 export { OverlapIndex } from '../server/src/engine/overlap/overlapIndex';
 export { overlapMessage } from '../server/src/engine/overlap/message';
+// The catalog (tool list, coverage, token cost) and the models it reads, for bench/catalog.mjs.
+export { buildCatalog, buildCoverage, catalogContact, catalogTokens, coverageContacts } from '../server/src/engine/catalog';
+export { actionModelOf } from '../server/src/engine/model/action';
+export { configModelOf } from '../server/src/engine/model/config';

@@ -110,7 +110,8 @@ function applyMistake(random, action, mistake) {
       action.body = { type: 'object', properties: { query: { type: 'string' } } };
       return action;
     case 'wrongHeaderType':
-      action.headers['X-Retries'] = pick(random, [3, true, ['a', 'b'], { value: 'x' }]);
+      // A first mistake may have renamed `headers` away (two mistakes in one file): start a new map then.
+      action.headers = { ...(action.headers ?? {}), 'X-Retries': pick(random, [3, true, ['a', 'b'], { value: 'x' }]) };
       return action;
     case 'duplicateKey':
       return JSON.stringify(action, null, 2).replace('\n  "method"', `\n  "method": ${JSON.stringify(action.method)},\n  "method"`);

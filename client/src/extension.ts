@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, SecretNamesNotification, type WorkspaceStatus } from '../../server/src/protocol';
-import { COMMANDS } from './commands/ids';
+import { ActionsTree } from './catalog/actionsTree';
+import { CatalogPanel } from './catalog/panel';
+import { ACTIONS_VIEW_ID, COMMANDS } from './commands/ids';
 import { newAction } from './commands/newAction';
 import { registerPeekCommand } from './commands/peek';
 import { registerSecretCommands } from './commands/secretCommands';
@@ -21,8 +23,12 @@ import { ProposedVersions } from './import/summaryDocument';
 
 let client: LanguageClient | undefined;
 
-/** Commands get a Uri from menus and the palette, and a string from code lenses sent by the server. */
-const uriOf = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined);
+/**
+ * Commands get a Uri from menus and the palette, a string from code lenses sent by the server, and a tree item
+ * (with its resourceUri) from the "OpenCX Actions" view.
+ */
+const uriOf = (arg: unknown): vscode.Uri | undefined =>
+  arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.TreeItem ? arg.resourceUri : undefined;
 
 /** What activate() returns: used by the end-to-end tests, and by nothing else. */
 export interface ExtensionApi {
@@ -35,6 +41,10 @@ export interface ExtensionApi {
   readonly historyFolder: () => vscode.Uri;
   /** What the environment and contact status bar items say. */
   readonly selectionTexts: () => { environment: string; contact: string };
+  /** "What the AI Is Offered" (one panel per workspace). */
+  readonly catalog: CatalogPanel;
+  /** The "OpenCX Actions" explorer view's data. */
+  readonly actionsTree: ActionsTree;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -57,6 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const status = registerStatusItem(client, () => void selection.refreshDefaults());
   const panels = new RunPanels(context.extensionUri);
   const proposedVersions = new ProposedVersions();
+  const catalog = new CatalogPanel(context.extensionUri, client, selection);
+  const actionsTree = new ActionsTree(client, context.workspaceState);
   const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
   let lastRun: LastRun | undefined;
   const run = async (uri?: unknown, values?: InputValues) => {
@@ -85,8 +97,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
         return undefined;
       }
     }),
+    catalog,
+    actionsTree,
+    selection.onDidChange(() => void catalog.refresh()),
+    vscode.commands.registerCommand(COMMANDS.showCatalog, (uri?: unknown) => catalog.show(uriOf(uri))),
+    vscode.window.registerTreeDataProvider(ACTIONS_VIEW_ID, actionsTree),
+    vscode.commands.registerCommand(COMMANDS.groupActionsByTag, () => actionsTree.setGrouping('tag')),
+    vscode.commands.registerCommand(COMMANDS.groupActionsBySegment, () => actionsTree.setGrouping('segment')),
+    vscode.commands.registerCommand(COMMANDS.refreshActions, () => actionsTree.refresh()),
   );
-  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts() };
+  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts(), catalog, actionsTree };
 }
 
 export async function deactivate(): Promise<void> {

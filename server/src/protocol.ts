@@ -1,5 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { RequestPlan, RunInput } from './engine';
+import type { CatalogTool, Channel, CoverageMatrix, HiddenAction, RequestPlan, RunInput } from './engine';
 
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
@@ -47,6 +47,8 @@ export const CLIENT_COMMANDS = {
   runAction: 'opencx.runAction',
   /** Args: [uri]. Shows the action's request plan (code lens). */
   showRequestPlan: 'opencx.showRequestPlan',
+  /** Args: [uri?]. Opens "What the AI Is Offered", with the action's row highlighted when given. */
+  showCatalog: 'opencx.showCatalog',
 } as const;
 
 /**
@@ -169,3 +171,70 @@ export namespace ResolveRequest {
 export type ResolveResponse =
   | { ok: true; plan: RequestPlan; planText: string }
   | { ok: false; message: string; code: string; available?: string[]; missing?: string[] };
+
+/** Who and where the tool list is for. Absent fields take the defaults `plan` uses. */
+export interface CatalogParams {
+  /** A contact of the config; null: the anonymous visitor; absent: the config's defaultContact, else anonymous. */
+  contact?: string | null;
+  /** Default `widget`. */
+  channel?: string;
+  environment?: string;
+  /** The URI of the opencx.config.json whose actions to show; absent: the workspace's first config. */
+  config?: string;
+  /** `opencx.catalog.tokenBudget`, read by the client per workspace. */
+  tokenBudget?: number;
+}
+
+/** What "What the AI Is Offered" shows: the tool list for one contact and channel, its cost, and coverage. */
+export interface CatalogView {
+  /** The organisation used (its URI), and every config the workspace has, for a picker. */
+  config?: string;
+  configs: string[];
+  environment?: string;
+  /** The config's named contacts, for the contact picker (the anonymous visitor is always offered too). */
+  contacts: string[];
+  contact: string | null;
+  channel: Channel;
+  channels: Channel[];
+  /** Files are URIs. */
+  tools: CatalogTool[];
+  /** The `tools` array exactly as a chat-completions request sends it, pretty-printed, to copy. */
+  toolsJson: string;
+  hidden: HiddenAction[];
+  tokens: number;
+  contributors: { file: string; function: string; tokens: number }[];
+  tokenBudget: number;
+  /** Coverage on the same channel: every contact plus "(anonymous)", with each cell's reason. Files are URIs. */
+  coverage: CoverageMatrix;
+  /** What OpenCX does not document about tools, and what the catalog assumes. */
+  assumptions: string[];
+  notes: string[];
+  /** Set when the request could not be honoured as given (an unknown contact or environment): the view says it. */
+  error?: string;
+}
+
+/** Client → server: the tool list the AI is offered, its token cost, and coverage (the catalog webview's data). Null when the server failed (logged). */
+export namespace CatalogRequest {
+  export const method = 'opencx/catalog';
+  export const type = new RequestType<CatalogParams, CatalogView | null, void>(method);
+}
+
+/** One action for the "OpenCX Actions" explorer view. */
+export interface WorkspaceActionItem {
+  uri: string;
+  name: string;
+  tags: string[];
+  /** Undefined: no restrictedToSegments key (everyone); []: deliberately everyone. */
+  segments?: string[];
+  channels: Channel[];
+  errors: number;
+  warnings: number;
+  /** How many other actions the AI could confuse this one with (description-overlap). */
+  overlaps: number;
+}
+
+/** Client → server: every action of the workspace with its problems and overlap count (the explorer view). */
+export namespace WorkspaceActionsRequest {
+  export const method = 'opencx/workspaceActions';
+  export const type = new RequestType0<WorkspaceActionItem[], void>(method);
+}

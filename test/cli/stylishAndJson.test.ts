@@ -14,7 +14,7 @@ describe('stylish', () => {
       'examples/broken/track-parcel.action.json',
       `  5:13  error    ${FETCH_MESSAGE}  invalid-value`,
       '',
-      '✖ 1 problem (1 error, 0 warnings, 0 info) in 5 files checked',
+      '✖ 1 problem (1 error, 0 warnings, 0 info) in 7 files checked',
       '',
     ].join('\n'));
     assert.ok(!run.stdout.includes(ESC), 'no colour codes with NO_COLOR');
@@ -49,7 +49,7 @@ describe('stylish', () => {
       `${ESC}[4mexamples/broken/track-parcel.action.json${ESC}[24m`,
       `  ${ESC}[2m5:13${ESC}[22m  ${ESC}[31merror  ${ESC}[39m  ${FETCH_MESSAGE}  ${ESC}[2minvalid-value${ESC}[22m`,
       '',
-      `${ESC}[31m${ESC}[1m✖ 1 problem (1 error, 0 warnings, 0 info) in 5 files checked${ESC}[22m${ESC}[39m`,
+      `${ESC}[31m${ESC}[1m✖ 1 problem (1 error, 0 warnings, 0 info) in 7 files checked${ESC}[22m${ESC}[39m`,
       '',
     ].join('\n'));
   });

@@ -17,12 +17,17 @@ import {
 } from 'vscode-languageserver-protocol';
 import {
   ActiveSelectionNotification,
+  CatalogRequest,
   DescribeActionRequest,
   OrganisationNamesRequest,
   ResolveRequest,
   SecretNamesNotification,
   StatusNotification,
+  WorkspaceActionsRequest,
   type ActionDescription,
+  type CatalogParams,
+  type CatalogView,
+  type WorkspaceActionItem,
   type ActiveSelection,
   type OrganisationNames,
   type ResolveParams,
@@ -73,6 +78,14 @@ export function organisationNames(client: LspClient): Promise<OrganisationNames>
 
 export function resolve(client: LspClient, params: ResolveParams): Promise<ResolveResponse> {
   return client.connection.sendRequest(ResolveRequest.type, params);
+}
+
+export function catalog(client: LspClient, params: CatalogParams): Promise<CatalogView | null> {
+  return client.connection.sendRequest(CatalogRequest.type, params);
+}
+
+export function workspaceActions(client: LspClient): Promise<WorkspaceActionItem[]> {
+  return client.connection.sendRequest(WorkspaceActionsRequest.type);
 }
 
 /** The next `opencx/status` (after the `from`-th notification) that satisfies `predicate`. */

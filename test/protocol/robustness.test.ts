@@ -120,7 +120,7 @@ describe('robustness', () => {
     await server.client.replaceAll(probe, PROBE_TEXT);
     await server.client.diagnosticsForCurrentVersion(probe);
     assert.deepEqual(server.client.publicationsFor(uri), [], 'nothing published for package.json');
-    assert.equal(await server.client.hover(uri, positionIn(text, '"name"', 2)), null);
+    assert.equal(await server.client.hover(uri, positionIn(text, '"displayName"', 2)), null);
     assert.equal(await server.client.completion(uri, { line: 1, character: 2 }), null);
     assert.deepEqual(await server.client.documentSymbols(uri), []);
     assert.deepEqual(await server.client.format(uri), []);

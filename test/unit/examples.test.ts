@@ -24,6 +24,8 @@ describe('examples/', () => {
       'actions/change-shipping-address.action.json',
       'actions/look-up-order.action.json',
       'actions/refund-order.action.json',
+      'actions/resend-invoice.action.json',
+      'actions/search-help-center.action.json',
       'broken/track-parcel.action.json',
       'opencx.config.json',
     ]);

@@ -14,4 +14,11 @@ export const COMMANDS = {
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
   importOpenApi: 'opencx.importOpenApi',
+  showCatalog: CLIENT_COMMANDS.showCatalog,
+  groupActionsByTag: 'opencx.actionsView.groupByTag',
+  groupActionsBySegment: 'opencx.actionsView.groupBySegment',
+  refreshActions: 'opencx.actionsView.refresh',
 } as const;
+
+/** The explorer view of the workspace's actions (package.json contributes it). */
+export const ACTIONS_VIEW_ID = 'opencx.actions';

@@ -6,6 +6,9 @@ import { planCommand } from './planCommand';
 import { importCommand } from './importCommand';
 import { pullCommand } from './pullCommand';
 import { pushCommand } from './pushCommand';
+import { toolsCommand } from './toolsCommand';
+import { coverageCommand } from './coverageCommand';
+import { routeCommand } from './routeCommand';
 import { COMMAND_HELP, EXIT, helpHint, InputError, OptionValueError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
@@ -15,6 +18,9 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => number |
   import: importCommand,
   pull: pullCommand,
   push: pushCommand,
+  tools: toolsCommand,
+  coverage: coverageCommand,
+  route: routeCommand,
 };
 
 /** `--debug`, anywhere on the command line: an internal error prints its stack. */

@@ -95,6 +95,44 @@ Options:
   --format <name>       text (default), json or markdown (a pull-request comment)
 
 Exit codes: 0 done or nothing to do; 1 conflicts or lint errors; 2 bad usage or an API failure.`,
+  tools: `Usage: opencx-actions tools [paths...] [options]
+
+The tool list the AI is offered for one contact on one channel, as a model receives it, and its tokens.
+
+Options:
+  --contact <name>    the contact (default: the config's defaultContact, else the anonymous visitor)
+  --channel <name>    widget (default), email, sms, whatsapp, phone or slack
+  --env <name>        environment from opencx.config.json (default: its defaultEnvironment)
+  --config <path>     opencx.config.json to use (default: the one at or above the actions)
+  --format <name>     text (default) or json
+
+Exit codes: 0 listed; 1 an action file could not be read (not JSON); 2 bad usage.`,
+  coverage: `Usage: opencx-actions coverage [paths...] [options]
+
+Which contact is offered which action on one channel; actions nobody reaches; contacts offered nothing.
+
+Options:
+  --channel <name>    widget (default), email, sms, whatsapp, phone or slack
+  --env <name>        environment from opencx.config.json (default: its defaultEnvironment)
+  --config <path>     opencx.config.json to use (default: the one at or above the actions)
+  --format <name>     text (default), json or markdown (a table for a pull request)
+
+Exit codes: 0 listed; 1 an action file could not be read (not JSON); 2 bad usage.`,
+  route: `Usage: opencx-actions route [paths...] --model NAME [options]
+
+Send each action's utterances to a model with the tools OpenCX would offer; report wrong picks.
+
+Options (and --contact, --channel, --env, --config as for tools):
+  --model <name>        the model the chat-completions endpoint serves (required)
+  --base-url <url>      the endpoint (default https://api.openai.com/v1; Ollama: http://127.0.0.1:11434/v1)
+  --runs <n>            ask each utterance n times, to see how stable the pick is (default 1)
+  --min-accuracy <x>    exit 1 below this share of right picks (default 0.9)
+  --max-requests <n>    refuse runs that would send more requests (default 200)
+  --dry-run             print the requests, send nothing
+  --format <name>       text (default), json or junit
+  The API key is read from OPENCX_MODEL_API_KEY; only names, descriptions, parameter schemas and utterances are sent.
+
+Exit codes: 0 accuracy at or above --min-accuracy; 1 below it; 2 bad usage or the model endpoint failing.`,
 };
 
 /** One line per command for the overview: the first sentence of its help. */

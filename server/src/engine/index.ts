@@ -35,7 +35,7 @@ export { fixesFor, type CodeFix, type FileEdit } from './fixes';
 
 // Model: the typed organisation (opencx.config.json), the request plan, credential shapes, who is offered an action.
 export { configModelOf, organisationNames, type OrgConfig } from './model/config';
-export { HTTP_METHODS, type HttpMethod } from './model/action';
+export { actionModelOf, CHANNELS, HTTP_METHODS, type Channel, type HttpMethod } from './model/action';
 export {
   HEADER_SOURCE_ORDER, hasSecretReference, SECRET_REFERENCE, secretReferences,
   type HeaderSource, type PlannedBody, type PlannedHeader, type RequestPlan, type SecretSource, type ShadowedValue, type SourceLocation,
@@ -72,3 +72,9 @@ export { ApiError, DEFAULT_API_BASE_URL, OpenCxApiClient } from './sync/apiClien
 export { planPull } from './sync/pull';
 export { planPush, type PushPlan } from './sync/push';
 export { applyPush } from './sync/apply';
+
+// Catalog: what the AI is offered per contact and channel, its tokens, and who reaches what.
+export * from './catalog';
+
+// Route: the routing test against a chat-completions model (docs/routing.md).
+export * from './route';

@@ -169,6 +169,11 @@ export class WorkspaceSync {
     if (document) this.documentChanged(document, true);
   }
 
+  /** flush() for every open document with a pending edit: for requests about the whole workspace. */
+  flushAll(): void {
+    for (const uri of [...this.pendingEdits.keys()]) this.flush(uri);
+  }
+
   /** Who checks and hovers are for; every finding may change. */
   get context(): LintContext {
     return this.lintContext;

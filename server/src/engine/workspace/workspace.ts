@@ -163,6 +163,11 @@ export class Workspace implements WorkspaceQueries {
     return this.files.get(id)?.action;
   }
 
+  /** Whether the file has syntax or schema errors (before rule settings), so it cannot be planned. */
+  hasFileErrors(id: string): boolean {
+    return this.files.get(id)?.lint.findings.some((f) => f.severity === 'error') ?? false;
+  }
+
   /** The model in use of every opencx.config.json in the workspace. */
   configModels(): OrgConfig[] {
     return [...this.files.values()].flatMap((f) => (f.config?.model ? [f.config.model] : []));

@@ -1,4 +1,5 @@
-import { ActiveSelectionNotification, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification, type ResolveResponse } from '../../protocol';
+import { ActiveSelectionNotification, CatalogRequest, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification, WorkspaceActionsRequest, type ResolveResponse } from '../../protocol';
+import { catalogView, workspaceActions } from '../catalogRequests';
 import { describeAction, resolveAction, workspaceOrganisation } from '../actionRequests';
 import { codeActionsFor } from '../codeActions';
 import { codeLensesFor } from '../codeLens';
@@ -30,5 +31,14 @@ export function registerActionHandlers(session: ServerSession): void {
     await session.whenReady(params.uri);
     sync.flush(params.uri);
     return resolveAction(sync.workspace, params, sync.context.isSecretSet);
+  }));
+  // The catalog and the explorer view read the whole workspace: pending edits are applied first.
+  connection.onRequest(CatalogRequest.type, (params, token) => runSafe(connection, 'building the catalog', token, null, () => {
+    sync.flushAll();
+    return catalogView(sync.workspace, params);
+  }));
+  connection.onRequest(WorkspaceActionsRequest.type, (token) => runSafe(connection, 'listing actions', token, [], () => {
+    sync.flushAll();
+    return workspaceActions(sync.workspace);
   }));
 }
