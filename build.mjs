@@ -51,7 +51,7 @@ await Promise.all([
     plugins: [sharedTokenizer],
   }),
   build({ ...common, entryPoints: [TOKENIZER], outfile: 'dist/tokenizer.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedTokenizer] }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
   // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code

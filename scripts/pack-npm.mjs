@@ -11,8 +11,8 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const out = path.join(root, 'build/npm');
-/** Folders of dist/ that the bundles load lazily at run time (when present). */
-const LAZY_DIST_FOLDERS = ['language-data', 'chunks'];
+/** What the bundles load lazily at run time from dist/ (when present): the tokenizer, the OpenAPI parser, data. */
+const LAZY_DIST = ['tokenizer.js', 'openapi.js', 'language-data', 'chunks'];
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
@@ -25,7 +25,7 @@ for (const bin of new Set(Object.values(manifest.bin))) {
   }
   copy(bin);
 }
-for (const folder of LAZY_DIST_FOLDERS) if (fs.existsSync(path.join(root, 'dist', folder))) copy(`dist/${folder}`);
+for (const entry of LAZY_DIST) if (fs.existsSync(path.join(root, 'dist', entry))) copy(`dist/${entry}`);
 for (const file of fs.readdirSync(path.join(root, 'schemas'))) if (file.endsWith('.json')) copy(`schemas/${file}`);
 for (const file of fs.readdirSync(path.join(root, 'docs'))) if (file.endsWith('.md')) copy(`docs/${file}`);
 copy('LICENSE');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
-import { documentKindOf } from '../../server/src/engine/document/documentKind';
+import { documentKindOf } from '../../server/src/engine';
 import { FILE_GLOBS, ListWorkspaceFilesRequest } from '../../server/src/protocol';
 
 /** Action and config files under a folder, as VS Code lists them: `files.exclude` is honoured. */

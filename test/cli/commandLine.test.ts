@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { FIXTURES, fixtureText, packageVersion, runPlain, tempFolder, writeFile } from './cliHarness';
+import { FIXTURES, fixtureText, packageVersion, ROOT, runPlain, tempFolder, writeFile } from './cliHarness';
 
 const USAGE_FIRST_LINE = 'Usage: opencx-actions <command> [options]';
 
@@ -128,3 +128,15 @@ function canRead(file: string): boolean {
     return false;
   }
 }
+
+describe('--param values are checked against their schema, as the editor checks them', () => {
+  for (const command of ['plan', 'run'] as const) {
+    test(`${command} --param order_id=abc for an integer: one line, exit 2, nothing sent`, () => {
+      const run = runPlain([command, 'actions/look-up-order.action.json', '--param', 'order_id=abc'], path.join(ROOT, 'examples'));
+      assert.equal(run.status, 2, run.stdout + run.stderr);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+      assert.match(run.stderr, /^opencx-actions: --param order_id=abc: /);
+    });
+  }
+});

@@ -32,11 +32,12 @@ describe('run: the example actions against the demo API', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     const lines = result.stdout.split('\n');
-    assert.equal(lines[0], 'What the AI receives: status 200 (success)');
-    assert.match(lines[1], /^─{60}$/);
-    assert.equal(lines[2], ORDER_10452);
-    assert.match(lines[3], /^─{60}$/);
-    assert.match(lines[4], new RegExp(`^${ORDER_10452.length} bytes · \\d+ tokens · \\d+ ms$`));
+    assert.equal(lines[0], 'Environment: local-demo · Contact: jane-vip', 'who the run was for, as plan says it');
+    assert.equal(lines[1], 'What the AI receives: status 200 (answered)');
+    assert.match(lines[2], /^─{60}$/);
+    assert.equal(lines[3], ORDER_10452);
+    assert.match(lines[4], /^─{60}$/);
+    assert.match(lines[5], new RegExp(`^${ORDER_10452.length} bytes · \\d+ tokens · \\d+ ms$`));
     assert.ok(lines.includes(`Request as sent: GET https://${DEMO_HOST}/v1/orders/10452?fields=status%2Ccarrier%2Ctracking_number`), result.stdout);
     for (const line of [
       '  User-Agent: OpenCX  (default)',
@@ -104,7 +105,7 @@ describe('run: the example actions against the demo API', () => {
     assert.equal(json.error, null);
     const text = await run([LOOK_UP, '--param', 'order_id=999']);
     assert.equal(text.status, 0, text.stderr);
-    assert.deepEqual(text.stdout.split('\n').slice(0, 3), ['What the AI receives: status 404 (http-error)', '─'.repeat(60), 'order 999 not found']);
+    assert.deepEqual(text.stdout.split('\n').slice(1, 4), ['What the AI receives: status 404 (HTTP error)', '─'.repeat(60), 'order 999 not found']);
   });
 
   test('refund as bob-customer: 403 from the API, exit 0, and the action is not visible to him', async () => {

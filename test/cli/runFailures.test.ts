@@ -61,8 +61,8 @@ describe('run: a missing secret is refused before anything is sent', () => {
       assert.equal(result.request.headers.find((h) => h.name === 'Authorization')?.value, 'Bearer ${secret:SHOP_API_TOKEN}');
       const text = await runCliAsync(['run', ...LOOK_UP, '--ca', caFile], workspace, env);
       assert.equal(text.status, 1, text.stderr);
-      assert.equal(text.stdout.split('\n')[0], 'What the AI receives: no status (refused)');
-      assert.match(text.stdout, /secret SHOP_API_TOKEN has no value/);
+      assert.match(text.stdout.split('\n')[1], /^Not sent: .*secret SHOP_API_TOKEN has no value/, 'the reason leads: no empty box, no "0 bytes"');
+      assert.doesNotMatch(text.stdout, /What the AI receives|0 bytes/);
       assert.match(text.stdout, /^Request \(not sent\): GET https:\/\/api\.acme-shop\.example\//m);
       // Nothing was sent, so no note may claim a connection was made.
       assert.equal(result.notes.some((n) => /\bConnected to\b/.test(n)), false, result.notes.join('\n'));
@@ -113,7 +113,7 @@ describe('run: network errors and timeouts', () => {
     assert.equal(result.notes.some((n) => n.includes('connectTo')), false, result.notes.join('\n'));
     const text = await runCliAsync(['run', ...LOOK_UP, '--env', 'staging', '--ca', caFile], workspace, TOKEN_ENV);
     assert.equal(text.status, 1, text.stderr);
-    assert.equal(text.stdout.split('\n')[0], 'What the AI receives: no status (network-error)');
+    assert.equal(text.stdout.split('\n')[1], 'What the AI receives: no status (network error)');
     assert.equal(text.stdout.split('\n')[2], 'Something went wrong');
     assert.match(text.stdout, new RegExp(`^Underlying error \\(not given to the AI\\): (ENOTFOUND|EAI_AGAIN) ${DEMO_HOST.replace(/\./g, '\\.')}$`, 'm'));
     assert.equal(silent.connections, connections, 'staging must not use local-demo\'s connectTo');
@@ -134,7 +134,7 @@ describe('run: network errors and timeouts', () => {
     assert.equal(silent.requests[requests].url, '/v1/slow');
     const text = await runCliAsync(['run', 'a.action.json', '--timeout-ms', '300', '--ca', caFile], folder);
     assert.equal(text.status, 1, text.stderr);
-    assert.deepEqual(text.stdout.split('\n').slice(0, 3), ['What the AI receives: status 408 (timeout)', '─'.repeat(60), 'Request timed out after 300ms']);
+    assert.deepEqual(text.stdout.split('\n').slice(1, 4), ['What the AI receives: status 408 (timed out)', '─'.repeat(60), 'Request timed out after 300ms']);
     assert.match(text.stdout, /^Timed out after 300 ms$/m);
   });
 

@@ -56,8 +56,7 @@ describe('run: http:// endpoints', () => {
     assert.equal(result.request.url, `http://127.0.0.1:${server.port}/v1/ping`);
     const text = await runUnsent(folder, []);
     assert.equal(text.status, 1, text.stderr);
-    assert.equal(text.stdout.split('\n')[0], 'What the AI receives: no status (refused)');
-    assert.match(text.stdout, /^ {2}- Not sent: OpenCX only calls https:\/\/ endpoints, and this URL is http:\/\//m);
+    assert.match(text.stdout.split('\n')[1], /^Not sent: OpenCX only calls https:\/\/ endpoints, and this URL is http:\/\//);
   });
 
   test('with --allow-http on 127.0.0.1: sent once with the planned headers, exit 0, and marked as differing from OpenCX', async () => {
@@ -76,7 +75,7 @@ describe('run: http:// endpoints', () => {
     assertHeaders(recorded, [['User-Agent', 'OpenCX'], ['Accept', 'application/json']], ADDED_WITHOUT_BODY);
     const text = await runCliAsync(['run', 'a.action.json', '--allow-http'], folder);
     assert.equal(text.status, 0, text.stderr);
-    assert.deepEqual(text.stdout.split('\n').slice(0, 3), ['What the AI receives: status 200 (success)', '─'.repeat(60), PONG]);
+    assert.deepEqual(text.stdout.split('\n').slice(1, 4), ['What the AI receives: status 200 (answered)', '─'.repeat(60), PONG]);
     assert.match(text.stdout, /^ {2}- OpenCX would not call this endpoint: it only calls https:\/\/ URLs\./m);
   });
 

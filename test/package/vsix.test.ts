@@ -119,13 +119,15 @@ describe('the packaged .vsix', () => {
 
   // The client imports the engine's index.ts like the CLI does; only the engine's "sideEffects": false lets the
   // bundler leave the executor out. Markers: undici's global-dispatcher symbol and the tokenizer's encoding name.
-  test('the client bundle leaves undici and the tokenizer to runner.js, loaded on the first run', () => {
-    const markers = ['undici.globalDispatcher.1', 'o200k_base'];
+  test('the client bundle leaves undici to runner.js and the tokenizer to tokenizer.js, loaded on the first run', () => {
     const client = readEntry('extension/dist/client.js');
-    const runner = readEntry('extension/dist/runner.js');
-    for (const marker of markers) {
-      assert.ok(runner.includes(marker), `runner.js lacks ${marker}: the marker no longer finds the library`);
+    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['o200k_base', 'extension/dist/tokenizer.js']];
+    for (const [marker, bundle] of lazy) {
+      assert.ok(readEntry(bundle).includes(marker), `${bundle} lacks ${marker}: the marker no longer finds the library`);
       assert.ok(!client.includes(marker), `client.js holds ${marker}: the executor was bundled into the extension's activation`);
+    }
+    for (const bundle of ['extension/dist/runner.js', 'extension/dist/server.js', 'extension/dist/cli.js']) {
+      assert.ok(!readEntry(bundle).includes('o200k_base'), `${bundle} holds its own copy of the tokenizer table`);
     }
   });
 

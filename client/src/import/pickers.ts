@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { OperationListing } from '../../../server/src/engine/openapi/operations';
+import type { OperationListing } from '../../../server/src/engine/openapi';
 
 interface OperationItem extends vscode.QuickPickItem {
   key?: string;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ImportSummary } from '../../../server/src/engine/openapi/summary';
+import type { ImportSummary } from '../../../server/src/engine/openapi';
 
 /** The scheme of the read-only documents that hold the spec's version of a kept file, for the diff. */
 export const PROPOSED_SCHEME = 'opencx-import';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatPlanText, JsonDocument, lintDocument, planForDisplay, type ResolveError, resolveRequest } from '../engine';
 import type { CliContext } from './context';
 import { envSecretSource } from './envSecrets';
-import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';
+import { ACTION_OPTIONS, actionFileAndFormat, checkParams, loadOrg, parseParams, readNamedFile, type ReadFile } from './planInputs';
 import { EXIT, InputError, UsageError } from './usage';
 
 type Format = 'text' | 'json';
@@ -63,6 +63,7 @@ export function planCommand(args: string[], context: CliContext): number {
   const invalid = syntaxErrors(file, context);
   if (invalid !== undefined) return invalid;
   const document = new JsonDocument(file.text);
+  checkParams(document.value, options.values);
   const loaded = loadOrg(options.config, file, context.cwd);
   if (!loaded && (options.environment !== undefined || options.contact !== undefined)) {
     throw new InputError(`${options.environment !== undefined ? '--env' : '--contact'} needs an opencx.config.json: none found at or above ${file.display} (use --config PATH)`);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { configModelOf, lintDocument, type OrgInput } from '../engine';
+import { actionModelOf, configModelOf, lintDocument, parseInput, runInputs, type OrgInput } from '../engine';
 import { displayPath, findNearestConfig } from './files';
-import { InputError, UsageError } from './usage';
+import { InputError, OptionValueError, UsageError } from './usage';
 
 /** A file read for `plan`: its text and the path shown to the user (and used in locations). */
 export interface ReadFile {
@@ -57,6 +57,21 @@ export function loadOrg(configOption: string | undefined, actionFile: ReadFile, 
     ? [`${file.display} has ${errors} error${errors === 1 ? '' : 's'} (run opencx-actions lint ${file.display}); planned from what could be read.`]
     : [];
   return { org: { file: file.display, config, raw: document.value }, notes };
+}
+
+/**
+ * `--param` values checked against the schema of the value the AI would extract, as the editor checks them while
+ * they are typed: `--param order_id=abc` for an integer is refused with one line (exit 2), never sent.
+ */
+export function checkParams(actionValue: unknown, params: Readonly<Record<string, string>>): void {
+  const action = actionModelOf(actionValue);
+  if (!action) return;
+  for (const input of runInputs(action)) {
+    const text = params[input.name];
+    if (text === undefined) continue;
+    const parsed = parseInput(input, text);
+    if (!parsed.ok) throw new OptionValueError(`--param ${input.name}=${text}: ${parsed.message}`);
+  }
 }
 
 /** `--param name=value` options as values by name (the last one wins). */

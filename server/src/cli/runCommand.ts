@@ -5,7 +5,7 @@ import { DEFAULT_TOKEN_BUDGET, executePlan, explainRun, JsonDocument, lintDocume
 import type { CliContext } from './context';
 import { envSecretSource, secretVariableNames } from './envSecrets';
 import { parseMaxBodyBytes } from './maxBodyBytes';
-import { ACTION_OPTIONS, actionFileAndFormat, loadOrg, parseParams, readNamedFile } from './planInputs';
+import { ACTION_OPTIONS, actionFileAndFormat, checkParams, loadOrg, parseParams, readNamedFile } from './planInputs';
 import { runJson, runText } from './runOutput';
 import { EXIT, InputError, OptionValueError, UsageError } from './usage';
 
@@ -67,12 +67,14 @@ export async function runCommand(args: string[], context: CliContext): Promise<n
     return EXIT.findings;
   }
   const loaded = loadOrg(values.config, file, context.cwd);
+  const params = parseParams(values.param ?? [], (m) => new UsageError(m));
+  checkParams(document.value, params);
   const resolved = resolveRequest({
     action: { file: file.display, value: document.value },
     ...(loaded ? { org: loaded.org } : {}),
     environment: values.env,
     contact: values.contact,
-    values: parseParams(values.param ?? [], (m) => new UsageError(m)),
+    values: params,
     mode: 'send',
   });
   if (!resolved.ok) {
@@ -94,6 +96,6 @@ export async function runCommand(args: string[], context: CliContext): Promise<n
   const explanation = explainRun(result, DEFAULT_TOKEN_BUDGET);
   const missing = result.error?.code === 'MISSING_SECRET' ? secretsUsedBy(plan).filter((name) => !secrets.isSet(name)) : [];
   if (missing.length) explanation.details.push(`In a terminal, secrets come from environment variables: ${missing.map((name) => secretVariableNames(name).at(-1)).join(', ')}.`);
-  context.stdout.write(values.format === 'json' ? runJson(result, explanation) : runText(result, explanation));
+  context.stdout.write(values.format === 'json' ? runJson(result, explanation) : runText(result, explanation, { environment: plan.environment, contact: plan.contact }));
   return ANSWERED.has(result.outcome) ? EXIT.ok : EXIT.findings;
 }

@@ -52,15 +52,29 @@ function keptNote(result: ExecutionResult): string {
   return truncated ? ` (the AI would receive all of them; the first ${truncated.keptBytes} are kept and shown)` : '';
 }
 
-/** `run` in text: the AI's view first, then why, then the request as sent with each header's source. */
-export function runText(result: ExecutionResult, explanation: RunExplanation): string {
-  result = { ...result, ...textsForDisplay(result) };
+/** Outcomes in words, as the run view says them (`--format json` keeps the codes). */
+const OUTCOME_WORDS: Record<ExecutionResult['outcome'], string> = {
+  success: 'answered', 'http-error': 'HTTP error', timeout: 'timed out', 'network-error': 'network error', refused: 'not sent',
+};
+
+/** Who the run was for, as `plan` says it. */
+export interface RunScope {
+  environment?: string;
+  contact?: string;
+}
+
+/** The AI's view: its status line, the body in a box, and its size; for a request never sent, the reason instead. */
+function aiLines(result: ExecutionResult, explanation: RunExplanation): string[] {
+  if (result.outcome === 'refused' && result.ai.status === null && result.ai.body === '') {
+    // Refused before sending ("Not sent"), or after a first hop (a redirect not followed): the headline says which.
+    const reason = (explanation.details[0] ?? '').replace(/^Not sent:\s*/, '');
+    return [`${explanation.headline}: ${reason}`, ...explanation.details.slice(1).map((d) => `  - ${d}`)];
+  }
   const body = result.ai.body.length > TEXT_BODY_CAP
     ? `${result.ai.body.slice(0, TEXT_BODY_CAP)}\n… ${result.ai.body.length - TEXT_BODY_CAP} more characters (--format json prints all of them)`
     : result.ai.body;
-  const request = maskedRequest(result.request);
-  const lines = [
-    `What the AI receives: ${result.ai.status === null ? 'no status' : `status ${result.ai.status}`} (${result.outcome})`,
+  return [
+    `What the AI receives: ${result.ai.status === null ? 'no status' : `status ${result.ai.status}`} (${OUTCOME_WORDS[result.outcome]})`,
     '─'.repeat(60),
     body,
     '─'.repeat(60),
@@ -69,6 +83,19 @@ export function runText(result: ExecutionResult, explanation: RunExplanation): s
     '',
     explanation.headline,
     ...explanation.details.map((d) => `  - ${d}`),
+  ];
+}
+
+/**
+ * `run` in text: who it was for, the AI's view (or, when nothing was sent, the reason), then why, then the request
+ * with each header's source.
+ */
+export function runText(result: ExecutionResult, explanation: RunExplanation, scope: RunScope = {}): string {
+  result = { ...result, ...textsForDisplay(result) };
+  const request = maskedRequest(result.request);
+  const lines = [
+    `Environment: ${scope.environment ?? '(top level)'} · Contact: ${scope.contact ?? '(anonymous visitor)'}`,
+    ...aiLines(result, explanation),
     '',
     `Request${result.sent ? ' as sent' : ' (not sent)'}: ${request.method} ${request.url}`,
     ...request.headers.flatMap((h) => [

@@ -1,4 +1,4 @@
-import { ANONYMOUS_CONTACT, buildCatalog, buildCoverage, CATALOG_ASSUMPTIONS, catalogContact, type CatalogContact, type CatalogEntry, catalogTokens, type Channel, CHANNELS, coverageContacts, DEFAULT_TOKEN_BUDGET, isChannel, modelTools, type OrgInput, orgInputOf, type Workspace } from '../engine';
+import { ANONYMOUS_CONTACT, buildCatalog, buildCoverage, CATALOG_ASSUMPTIONS, catalogContact, type CatalogContact, type CatalogEntry, catalogTokens, type Channel, CHANNELS, coverageContacts, DEFAULT_CATALOG_TOKEN_BUDGET, isChannel, modelTools, type OrgInput, orgInputOf, type Workspace } from '../engine';
 import type { CatalogParams, CatalogView, WorkspaceActionItem } from '../protocol';
 
 /** The actions of one organisation (those whose nearest config it is), or every action when there is no config. */
@@ -37,7 +37,7 @@ export async function catalogView(workspace: Workspace, params: CatalogParams): 
   const cost = await catalogTokens(catalog.tools);
   const everyone = coverageContacts(org, environment);
   const coverage = buildCoverage(entries, everyone.ok ? everyone.value.contacts : [{ contact: ANONYMOUS_CONTACT }], everyone.ok ? everyone.value.segments : undefined, channel);
-  const budget = params.tokenBudget !== undefined && Number.isFinite(params.tokenBudget) && params.tokenBudget > 0 ? params.tokenBudget : DEFAULT_TOKEN_BUDGET;
+  const budget = params.tokenBudget !== undefined && Number.isFinite(params.tokenBudget) && params.tokenBudget > 0 ? params.tokenBudget : DEFAULT_CATALOG_TOKEN_BUDGET;
   const notes = [
     ...(!org ? ['No opencx.config.json in the workspace: the anonymous visitor only, without contacts.'] : []),
     ...(org?.usingLastValid ? ['Using the last valid opencx.config.json: the current text has errors.'] : []),

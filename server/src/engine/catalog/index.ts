@@ -10,5 +10,5 @@ export { functionNameOf, uniqueFunctionNames, FUNCTION_NAME_PATTERN } from './fu
 export { offerOf, type Offer } from './visibility';
 export { catalogContact, coverageContacts, isChannel, DEFAULT_CATALOG_CHANNEL } from './selection';
 export { CATALOG_ASSUMPTIONS } from './assumptions';
-export { DEFAULT_TOKEN_BUDGET } from './budget';
+export { DEFAULT_CATALOG_TOKEN_BUDGET } from './budget';
 export * from './types';

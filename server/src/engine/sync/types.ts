@@ -1,4 +1,4 @@
-/** An action as OpenCX's REST API returns it (spec A6); fields it may leave out are optional. */
+/** An action as OpenCX's REST API returns it; fields it may leave out are optional. */
 export interface RemoteAction {
   id: string;
   name: string;
