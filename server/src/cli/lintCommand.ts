@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { closestMatch, isRuleLevel, knownCodes, organisationNames, RULE_LEVELS, type RuleLevel, type RuleSettings, Workspace } from '../engine';
-import { collectFiles, loadWorkspace } from './files';
+import { collectFiles, loadWorkspace, rootsOf } from './files';
 import { formatJson } from './formats/json';
 import { formatGitlab } from './formats/gitlab';
 import { formatSarif } from './formats/sarif';
@@ -30,8 +30,11 @@ export function lintCommand(args: string[], context: CliContext): number {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
-  const files = collectFiles(positionals.length ? positionals : ['.'], context.cwd);
+  const paths = positionals.length ? positionals : ['.'];
+  const files = collectFiles(paths, context.cwd);
   const workspace = new Workspace();
+  // Actions with no opencx.config.json above them are compared only with actions of the same path argument.
+  workspace.setRoots(rootsOf(paths, context.cwd));
   workspace.configure(parseRules(values.rule ?? []));
   // No secret check here: whether CI has a secret set says nothing about the files (unknown-secret is the editor's).
   workspace.setContext({ environment: values.env, contact: values.contact });

@@ -54,6 +54,8 @@ export class WorkspaceSync {
     const listed = (await Promise.all(folderUris.map((f) => this.listFiles(f)))).flat();
     const uris = [...new Set(listed)].filter((uri) => documentKindOf(uri) && !this.skipped(uri));
     this.workspace.beginBulk();
+    // Actions with no opencx.config.json above them are compared only within their workspace folder.
+    this.workspace.setRoots(folderUris);
     try {
       for (let i = 0; i < uris.length; i += INDEX_BATCH) {
         const batch = uris.slice(i, i + INDEX_BATCH);

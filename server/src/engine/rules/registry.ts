@@ -1,4 +1,4 @@
-import { configAuthorizationRule, configCredentialRule, configUnknownDefaultRule, configUnknownSegmentRule } from './configRules';
+import { configAuthorizationRule, configCredentialRule, configExclusiveSegmentsRule, configUnknownDefaultRule, configUnknownSegmentRule } from './configRules';
 import { authorizationRule, credentialRule } from './credentialActionRules';
 import { longDescriptionRule, vagueDescriptionRule } from './descriptionRules';
 import { duplicateNameRule } from './duplicateNameRule';
@@ -39,4 +39,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configUnknownDefaultRule,
   configUnknownSecretRule,
   configUnencodableRule,
+  configExclusiveSegmentsRule,
 ];
