@@ -65,6 +65,11 @@ export function readInput(file: InputFile): string {
   }
 }
 
+/** The workspace ids of the path arguments: the roots of the groups of actions that have no config above them. */
+export function rootsOf(paths: readonly string[], cwd: string): string[] {
+  return paths.map((given) => toId(path.resolve(cwd, given)));
+}
+
 /** Workspace ids use '/' on every platform, as URIs do. */
 export function toId(absolute: string): string {
   return absolute.split(path.sep).join('/');

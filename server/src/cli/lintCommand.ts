@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { organisationNames } from '../engine/model/config';
 import type { RuleLevel, RuleSettings } from '../engine/rules/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { collectFiles, loadWorkspace } from './files';
+import { collectFiles, loadWorkspace, rootsOf } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { coloursFor, formatStylish } from './formats/stylish';
@@ -31,8 +31,11 @@ export function lintCommand(args: string[], context: CliContext): number {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
-  const files = collectFiles(positionals.length ? positionals : ['.'], context.cwd);
+  const paths = positionals.length ? positionals : ['.'];
+  const files = collectFiles(paths, context.cwd);
   const workspace = new Workspace();
+  // Actions with no opencx.config.json above them are compared only with actions of the same path argument.
+  workspace.setRoots(rootsOf(paths, context.cwd));
   workspace.configure(parseRules(values.rule ?? []));
   // No secret check here: whether CI has a secret set says nothing about the files (unknown-secret is the editor's).
   workspace.setContext({ environment: values.env, contact: values.contact });

@@ -49,6 +49,8 @@ export class WorkspaceSync {
     this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
     const uris = (await Promise.all(folderUris.map((f) => this.runtime.files.findWorkspaceFiles(f)))).flat();
     this.workspace.beginBulk();
+    // Actions with no opencx.config.json above them are compared only within their workspace folder.
+    this.workspace.setRoots(folderUris);
     try {
       for (let i = 0; i < uris.length; i += INDEX_BATCH) {
         const batch = uris.slice(i, i + INDEX_BATCH);

@@ -55,7 +55,12 @@ describe('overlap message', () => {
     assert.equal(
       visibilityText({ kind: 'multi-segment', segments: ['retail'], otherSegments: ['wholesale', 'partner'], testContacts: [], channels: ['widget', 'email'], allChannels: true }),
       'Both are offered only to contacts who are in "retail" and also in "wholesale" or "partner" (none of the test contacts in opencx.config.json is) on widget, email; ' +
-        'if those segments never share a contact, list them as exclusive in opencx.config.json.',
+        'if those segments never share a contact, add each pair that cannot meet (such as ["retail", "wholesale"]) to "exclusiveSegmentGroups" in opencx.config.json.',
+    );
+    // The advice is something the config can say (issue 9): the exact group to add.
+    assert.equal(
+      visibilityText({ kind: 'multi-segment', segments: ['Business'], otherSegments: ['Personal'], testContacts: undefined, channels: ['widget'], allChannels: true }),
+      'Both are offered only to contacts who are in "Business" and also in "Personal"; if no contact can be in both, add ["Business", "Personal"] to "exclusiveSegmentGroups" in opencx.config.json.',
     );
   });
 

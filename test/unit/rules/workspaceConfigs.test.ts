@@ -27,10 +27,16 @@ describe('nested configs', () => {
     assert.deepEqual(findingsOf(workspace, ACTION_ID, 'unknown-segment'), [unknownStaff(STAFF_ONLY)]);
   });
 
-  test('setting a config affects the actions under its folder only', () => {
+  test('setting a config affects the actions under its folder, and the ones it separates them from', () => {
     const workspace = workspaceWith({ [ACTION_ID]: STAFF_ONLY, [TEAM_ACTION_ID]: STAFF_ONLY, [BESIDE_ACTION_ID]: STAFF_ONLY });
     const change = workspace.set(TEAM_CONFIG_ID, TEAM_CONFIG);
-    assert.deepEqual([...change.affected].sort(), [BESIDE_ACTION_ID, TEAM_CONFIG_ID, TEAM_ACTION_ID].sort());
+    // The three share a name; the new config makes the team a different organisation (issue 9), so the action
+    // outside it loses its duplicates and is re-checked too.
+    assert.deepEqual([...change.affected].sort(), [ACTION_ID, BESIDE_ACTION_ID, TEAM_CONFIG_ID, TEAM_ACTION_ID].sort());
+    assert.deepEqual(findingsOf(workspace, ACTION_ID, 'duplicate-action-name'), []);
+    // An action unrelated to the team keeps its own result and is not re-checked.
+    const other = workspaceWith({ [ACTION_ID]: cleanAction({ name: 'Reset password', description: 'Reset the password of the account and send a sign-in link by email.', method: 'POST' }), [TEAM_ACTION_ID]: STAFF_ONLY });
+    assert.deepEqual([...other.set(TEAM_CONFIG_ID, TEAM_CONFIG).affected].sort(), [TEAM_CONFIG_ID, TEAM_ACTION_ID].sort());
   });
 
   test('deleting the nearer config falls back to the one above, and re-checks its actions', () => {

@@ -62,6 +62,12 @@ export interface OrgOverlay {
 /** The whole config: top-level settings, the environment overlays, and the defaults for the active selection. */
 export interface OrgConfig extends OrgSettings {
   environments: Record<string, OrgOverlay>;
+  /**
+   * Groups of segments a contact is in at most one of (`[["Business", "Personal"]]`): actions restricted to
+   * different segments of one group are never offered to the same contact. Top level only: who can be in which
+   * segment is a fact about the organisation, not about an environment.
+   */
+  exclusiveSegmentGroups: string[][];
   defaultEnvironment?: string;
   defaultContact?: string;
 }
@@ -133,6 +139,12 @@ function overlayOf(v: unknown): OrgOverlay {
   };
 }
 
+/** `exclusiveSegmentGroups` read tolerantly: lists of strings; a group of fewer than two segments excludes nothing. */
+function exclusiveGroupsOf(v: unknown): string[][] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((group) => (Array.isArray(group) ? [[...new Set(stringsOf(group))]] : [])).filter((group) => group.length >= 2);
+}
+
 /** The config model of a parsed value, or undefined when the value is not an object. */
 export function configModelOf(value: unknown): OrgConfig | undefined {
   if (!isJsonObject(value)) return undefined;
@@ -145,6 +157,7 @@ export function configModelOf(value: unknown): OrgConfig | undefined {
     contacts: contactsOf(value.contacts, true) as Record<string, ContactConfig>,
     connectTo: {},
     environments,
+    exclusiveSegmentGroups: exclusiveGroupsOf(value.exclusiveSegmentGroups),
     ...(typeof value.defaultEnvironment === 'string' ? { defaultEnvironment: value.defaultEnvironment } : {}),
     ...(typeof value.defaultContact === 'string' ? { defaultContact: value.defaultContact } : {}),
   };

@@ -39,6 +39,15 @@ function channelClause(v: CoVisibility): string {
   return v.allChannels ? ` on ${list}` : ` on ${list} (the channels they have in common)`;
 }
 
+/** What the author can write in opencx.config.json when the two audiences never meet. */
+function exclusiveAdvice(segments: readonly string[], otherSegments: readonly string[]): string {
+  const group = `["${segments[0]}", "${otherSegments[0]}"]`;
+  if (segments.length === 1 && otherSegments.length === 1) {
+    return `if no contact can be in both, add ${group} to "exclusiveSegmentGroups" in opencx.config.json.`;
+  }
+  return `if those segments never share a contact, add each pair that cannot meet (such as ${group}) to "exclusiveSegmentGroups" in opencx.config.json.`;
+}
+
 /** Who is offered both, as a sentence. */
 export function visibilityText(v: CoVisibility): string {
   const channels = channelClause(v);
@@ -55,7 +64,7 @@ export function visibilityText(v: CoVisibility): string {
           : v.testContacts.length
             ? ` (test ${v.testContacts.length > 1 ? 'contacts' : 'contact'} ${quotedList(v.testContacts)})`
             : ' (none of the test contacts in opencx.config.json is)';
-      return `Both are offered only to ${who}${tests}${channels}; if those segments never share a contact, list them as exclusive in opencx.config.json.`;
+      return `Both are offered only to ${who}${tests}${channels}; ${exclusiveAdvice(v.segments, v.otherSegments)}`;
     }
   }
 }

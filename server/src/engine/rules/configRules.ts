@@ -74,3 +74,39 @@ export const configUnknownDefaultRule: ConfigRule = {
     return findings;
   },
 };
+
+/**
+ * `contact-in-exclusive-segments`: a test contact in two segments of one `exclusiveSegmentGroups` group. The config
+ * says no contact can be in both, so the contact tests an audience that does not exist (and the overlap check would
+ * skip pairs this contact is in fact offered together).
+ */
+export const configExclusiveSegmentsRule: ConfigRule = {
+  code: 'contact-in-exclusive-segments',
+  defaultSeverity: 'error',
+  summary: 'A test contact is in two segments that exclusiveSegmentGroups says never share a contact.',
+  check({ document, raw, model }) {
+    if (!model?.exclusiveSegmentGroups.length || !isJsonObject(raw)) return [];
+    const findings: RuleFinding[] = [];
+    const scan = (contacts: unknown, base: (string | number)[]) => {
+      if (!isJsonObject(contacts)) return;
+      for (const [name, contact] of Object.entries(contacts)) {
+        if (!isJsonObject(contact) || !Array.isArray(contact.segments)) continue;
+        const segments = contact.segments.filter((s): s is string => typeof s === 'string');
+        for (const group of model.exclusiveSegmentGroups) {
+          const inGroup = segments.filter((s) => group.includes(s));
+          if (inGroup.length < 2) continue;
+          const second = contact.segments.indexOf(inGroup[1]);
+          findings.push({
+            message: `contact "${name}" is in "${inGroup[0]}" and "${inGroup[1]}", which exclusiveSegmentGroups says no contact can be in together; remove one of them from this contact, or take them out of the group [${group.map((s) => `"${s}"`).join(', ')}] if a contact can be in both`,
+            range: valueRange(document, [...base, name, 'segments', second]),
+            target: inGroup[1],
+            data: { segments: inGroup.slice(0, 2), group },
+          });
+        }
+      }
+    };
+    scan(raw.contacts, ['contacts']);
+    if (isJsonObject(raw.environments)) for (const [env, o] of Object.entries(raw.environments)) if (isJsonObject(o)) scan(o.contacts, ['environments', env, 'contacts']);
+    return findings;
+  },
+};

@@ -1,4 +1,4 @@
-import { configAuthorizationRule, configCredentialRule, configUnknownDefaultRule, configUnknownSegmentRule } from './configRules';
+import { configAuthorizationRule, configCredentialRule, configExclusiveSegmentsRule, configUnknownDefaultRule, configUnknownSegmentRule } from './configRules';
 import { authorizationRule, credentialRule } from './credentialActionRules';
 import { longDescriptionRule, vagueDescriptionRule } from './descriptionRules';
 import { duplicateNameRule } from './duplicateNameRule';
@@ -36,4 +36,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configUnknownSegmentRule,
   configUnknownDefaultRule,
   configUnknownSecretRule,
+  configExclusiveSegmentsRule,
 ];

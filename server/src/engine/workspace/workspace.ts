@@ -8,9 +8,14 @@ import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '..
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';
-import { OverlapIndex } from '../overlap/overlapIndex';
-import type { Overlap, OverlapEntry } from '../overlap/types';
+import type { Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
 import { candidateConfigIds, folderOf } from './paths';
+import { normaliseRoots, OverlapScopes, scopeKey } from './scopes';
+
+/** What a config tells the overlap check about segments (nothing without a config). */
+function overlapContextOf(config: OrgConfig | undefined): OverlapContext {
+  return config ? { exclusiveSegmentGroups: config.exclusiveSegmentGroups, contacts: config.contacts } : {};
+}
 
 function overlapEntryOf(action: ActionModel): OverlapEntry {
   return { name: action.name, description: action.description, method: action.method, restrictedToSegments: action.restrictedToSegments, channels: action.channels };
@@ -26,6 +31,8 @@ interface FileEntry {
   currentConfig?: OrgConfig;
   /** Config files only: the model in use and the raw value it came from. */
   config?: { model: OrgConfig | undefined; raw: unknown; document: JsonDocument; status: OrgContext['status'] };
+  /** Action files only: what the overlap index holds of it (the last well-formed text's). */
+  overlapEntry?: OverlapEntry;
   /** Findings with settings applied, until something they depend on changes. */
   findings?: Finding[];
 }
@@ -44,9 +51,11 @@ export interface WorkspaceChange {
 export class Workspace implements WorkspaceQueries {
   private readonly files = new Map<string, FileEntry>();
   private readonly names = new NameIndex();
-  private readonly overlap = new OverlapIndex();
+  private readonly overlap = new OverlapScopes();
   private settings: RuleSettings = {};
   private bulk = false;
+  /** Workspace folders (editor) or path arguments (CLI): the groups of actions that have no config above them. */
+  private roots: string[] = [];
   private context: LintContext = {};
 
   constructor(private readonly validators: SchemaValidators = schemaValidators()) {}
@@ -63,18 +72,19 @@ export class Workspace implements WorkspaceQueries {
     const affected = new Set<string>([id]);
     if (kind === 'action') {
       entry.action = actionModelOf(lint.document.value);
-      for (const other of this.names.update(id, entry.action?.name)) affected.add(other);
       // A half-typed file keeps its last overlap entry, so partners' warnings do not flicker while typing.
-      if (entry.action && lint.document.wellFormed) {
-        if (this.bulk) this.overlap.stage(id, overlapEntryOf(entry.action));
-        else for (const other of this.overlap.upsert(id, overlapEntryOf(entry.action))) affected.add(other);
-      }
+      if (entry.action && lint.document.wellFormed) entry.overlapEntry = overlapEntryOf(entry.action);
+      else entry.overlapEntry = previous?.overlapEntry;
+      this.files.set(id, entry);
+      // In a bulk load, scopes are assigned at the end, when every config is known.
+      if (!this.bulk) for (const other of this.assignScope(entry)) affected.add(other);
     } else {
       entry.currentConfig = configModelOf(lint.document.value);
       entry.config = this.configEntry(lint, entry.currentConfig, previous);
+      this.files.set(id, entry);
       for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
+      if (!this.bulk) for (const other of this.rescope(id, this.actionsUnder(folderOf(id)))) affected.add(other);
     }
-    this.files.set(id, entry);
     this.invalidate(affected);
     return { affected };
   }
@@ -90,6 +100,10 @@ export class Workspace implements WorkspaceQueries {
   /** Ends a bulk load: scores the overlaps; every file's findings may have changed. */
   endBulk(): WorkspaceChange {
     this.bulk = false;
+    for (const entry of this.files.values()) {
+      if (entry.kind === 'config') this.overlap.setContext(`config:${entry.id}`, overlapContextOf(entry.config?.model));
+    }
+    for (const entry of this.files.values()) if (entry.kind === 'action') this.assignScope(entry, true);
     this.overlap.scoreAll();
     for (const entry of this.files.values()) entry.findings = undefined;
     return { affected: new Set(this.files.keys()) };
@@ -110,13 +124,39 @@ export class Workspace implements WorkspaceQueries {
     if (entry.kind === 'action') {
       for (const other of this.names.update(id, undefined)) affected.add(other);
       for (const other of this.overlap.remove(id)) affected.add(other);
-    } else for (const other of this.actionsUnder(folderOf(id))) affected.add(other);
+    } else {
+      const under = this.actionsUnder(folderOf(id));
+      for (const other of under) affected.add(other);
+      if (!this.bulk) for (const other of this.rescope(id, under)) affected.add(other);
+    }
     this.invalidate(affected);
     return { affected };
   }
 
   has(id: string): boolean {
     return this.files.has(id);
+  }
+
+  /**
+   * Sets the workspace folders (editor) or path arguments (CLI). Actions with no opencx.config.json above them are
+   * compared (overlap, duplicate names) only with actions under the same root.
+   */
+  setRoots(roots: readonly string[]): WorkspaceChange {
+    this.roots = normaliseRoots(roots);
+    const affected = new Set<string>();
+    if (!this.bulk) {
+      for (const entry of this.files.values()) {
+        if (entry.kind !== 'action') continue;
+        for (const other of this.assignScope(entry)) affected.add(other);
+      }
+    }
+    this.invalidate(affected);
+    return { affected };
+  }
+
+  /** The group of actions `id` is compared with: its organisation's config, else its root. */
+  scopeOf(id: string): string {
+    return scopeKey(this.orgFor(id)?.id, id, this.roots);
   }
 
   ids(kind?: DocumentKind): string[] {
@@ -208,6 +248,31 @@ export class Workspace implements WorkspaceQueries {
     const last = previous?.config;
     if (last && last.status !== 'invalid') return { ...last, status: 'last-valid' };
     return { model: current, raw: lint.document.value, document: lint.document, status: 'invalid' };
+  }
+
+  /**
+   * Puts an action in its scope's name and overlap indexes (moving it when its scope changed); returns the ids
+   * whose findings changed. `staged`: a bulk load, scored later.
+   */
+  private assignScope(entry: FileEntry, staged = false): string[] {
+    const scope = this.scopeOf(entry.id);
+    const affected = this.names.update(entry.id, entry.action?.name, scope);
+    if (!entry.overlapEntry) return [...affected, ...this.overlap.remove(entry.id)];
+    if (staged) {
+      this.overlap.stage(entry.id, entry.overlapEntry, scope);
+      return affected;
+    }
+    return [...affected, ...this.overlap.upsert(entry.id, entry.overlapEntry, scope)];
+  }
+
+  /** After a config under a folder was added, changed or removed: its segment facts, and the scopes of `actions`. */
+  private rescope(configId: string, actions: readonly string[]): string[] {
+    const affected = this.overlap.setContext(`config:${configId}`, overlapContextOf(this.files.get(configId)?.config?.model));
+    for (const id of actions) {
+      const entry = this.files.get(id);
+      if (entry?.kind === 'action') affected.push(...this.assignScope(entry));
+    }
+    return affected;
   }
 
   private actionsUnder(folder: string): string[] {
