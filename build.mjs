@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildLanguageData } from './scripts/build-language-data.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -31,6 +32,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The language data of description-overlap, loaded by the server on the first comparison (issue 9): the NLP
+  // library with its model, and WordNet compiled into a compact index.
+  build({ ...common, sourcemap: false, minify: true, entryPoints: ['server/src/engine/language/nlpEntry.ts'], outfile: 'dist/language-data/nlp.js' }),
+  Promise.resolve().then(() => buildLanguageData()),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js' }),
   // The run webview's page script: a browser bundle, loaded by the webview with a nonce.

@@ -1,4 +1,6 @@
 // Loads the labelled overlap fixtures and measures the detector on them.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Channel, HttpMethod } from '../../../server/src/engine/model/action';
 import { OverlapIndex, type OverlapIndexOptions } from '../../../server/src/engine/overlap/overlapIndex';
 import type { OverlapContext, OverlapEntry } from '../../../server/src/engine/overlap/types';
@@ -43,6 +45,27 @@ export const DEV_B: FixtureSet = { actions: devBActions.actions, ...devBLabels }
 export const HELDOUT_1: FixtureSet = { actions: heldout1Actions.actions, ...heldout1Labels };
 /** Held-out 2: blind once on the frozen version 3 (P 0.33, R 0.125); never tuned on. */
 export const HELDOUT_2: FixtureSet = { actions: heldout2Actions.actions, ...heldout2Labels };
+
+/** The tuning sets (issue 9): the only sets any vocabulary, threshold or factor may be chosen on. */
+const TUNING = new Set(['dev-a', 'dev-b', 'heldout-1', 'heldout-2']);
+const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/overlap');
+
+/**
+ * Every other labelled set in test/fixtures/overlap/ (blind-N, catalog-*): written by someone who never read the
+ * analyser, copied in only after it was frozen, measured once (docs/overlap-quality.md). Read at run time, so a
+ * new set needs no code change: `<name>-actions.json` beside `<name>-labels.json`.
+ */
+export const FIRST_SEEN: Readonly<Record<string, FixtureSet>> = Object.fromEntries(
+  (fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES) : [])
+    .filter((f) => f.endsWith('-labels.json') && !TUNING.has(f.slice(0, -'-labels.json'.length)))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'-labels.json'.length);
+      const read = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
+      const labels = read(f);
+      return [name, { actions: read(`${name}-actions.json`).actions, context: labels.context ?? {}, overlaps: labels.overlaps ?? [], hardNegatives: labels.hardNegatives ?? [] }];
+    }),
+);
 
 export function entryOf(action: FixtureAction): OverlapEntry {
   return {

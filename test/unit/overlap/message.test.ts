@@ -71,13 +71,13 @@ describe('overlap message', () => {
 
   it('gives the index\'s real overlap a message naming both actions\' words', () => {
     const index = new OverlapIndex();
-    const common = { method: 'GET' as const, restrictedToSegments: undefined, channels: ['widget' as const] };
-    index.upsert('a', { ...common, name: 'Track my delivery', description: 'Track the delivery of an order: the carrier, tracking number and current location of the parcel.' });
-    index.upsert('b', { ...common, name: 'Get shipping status', description: "Get the shipping status of an order's shipment, with the tracking link and expected arrival date.", restrictedToSegments: ['vip'] });
+    const common = { method: 'POST' as const, restrictedToSegments: undefined, channels: ['widget' as const] };
+    index.upsert('a', { ...common, name: 'Freeze membership', description: 'Freeze the membership of a member who is away, so that no monthly fee is charged until it is resumed.' });
+    index.upsert('b', { ...common, name: 'Suspend membership', description: 'Suspend a membership for up to three months; no payments are taken while it is suspended.', restrictedToSegments: ['vip'] });
     const [overlap] = index.overlapsOf('a');
+    assert.ok(overlap, 'the two overlap');
     const message = overlapMessage(overlap);
-    assert.match(message, /^The AI may hesitate between this action and "Get shipping status": both say "track\/get", /);
-    assert.match(message, /"delivery\/shipping"/);
+    assert.match(message, /^The AI may hesitate between this action and "Suspend membership": both say "freeze\/suspend" and "membership"\. Only this one says "member"/);
     assert.match(message, /Both are offered to every contact in segment "vip"\.$/);
   });
 });

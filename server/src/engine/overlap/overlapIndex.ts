@@ -1,37 +1,32 @@
 /**
- * The workspace-wide overlap index: incremental, sub-quadratic.
+ * The overlap index of one organisation: incremental, sub-quadratic.
  *
- * Each action is a sparse vector of concepts. Candidates come from an inverted index (concept and verb class →
- * actions), never from a scan of the workspace.
- * Pruning is exact for the scorer: a pair scores at most its cosine times its verb factor. Postings are kept per
- * concept and verb class, and the verb factor with an action of class C is at most a bound known from C alone
- * (intentFactorBound), so a pair with such an action needs a cosine of at least threshold / bound; a pair that shares
- * none of the edited action's heaviest concepts (its "prefix" for C, the fewest whose removal leaves less than that
- * fraction of its norm) has a lower cosine. Only classes whose bound reaches the threshold are walked, each for its
- * own prefix: the lists of a class the verbs rarely confuse ("list" vs "get", 0.4) are walked for the few heaviest
- * concepts only, not for nearly all of them. The prefix is taken from the action's own stored weights, so pruning
- * stays exact whatever the IDF drift below. Two bounds keep one edit O(1) in very large workspaces, at the price of
- * missing pairs that share nothing rare: lists longer than `maxPosting` are skipped, and a walk stops after
- * `maxCandidates` (with the defaults, about one walk in ten is cut short at 10,000 generated actions).
+ * Each action is an intent frame (frame.ts) and an IDF-weighted context vector. Candidates come from an inverted
+ * index, never from a scan: an action is posted under its objects' WordNet keys (lemma, senses, derivations,
+ * hypernyms: two objects are related only if they share one, see relatedness) and under its context lemmas. Lists
+ * longer than `maxPosting` (words every action says) are not walked, and a walk stops after `maxCandidates`.
  *
- * IDF drifts as actions are added. Each action's weighted vector is computed when it is indexed (or at the last
- * cold scoring), and pairs not involving the edited action are not rescored on each edit: a one-action change
- * moves a few document frequencies by one. `refresh()` recomputes every vector and rescores everything.
+ * Only claims (pairScore's `claim`) are kept as pairs: they are the warnings. Neighbours are computed on request
+ * from the same candidates, below the threshold too.
+ *
+ * IDF drifts as actions are added. Each action's vector is weighted when it is indexed (or at the last cold
+ * scoring); `refresh()` recomputes every vector and rescores everything.
  */
 import { CHANNELS } from '../model/action';
-import { analyse, type Profile } from './analyse';
-import { DEFAULT_THRESHOLD, distinguishingWords, objectFactor, sharedIntent, sharedTerms, verbFactor, type IdfFn } from './score';
-import type { Overlap, OverlapContext, OverlapEntry } from './types';
-import { compatibleClasses, Postings } from './postings';
+import { RELATION } from '../language/wordnet';
+import { domainGroupOf } from './domainTerms';
+import { frameOf, type IntentFrame } from './frame';
+import { DEFAULT_THRESHOLD, objectMatch, pairScore, termRelatedness, type PairScore } from './score';
+import type { Neighbour, Overlap, OverlapContext, OverlapEntry, SharedTerm } from './types';
 import { ConceptIds, DenseVector, vectorOf, type Vector } from './vectors';
-import { coVisibility } from './visibility';
+import { audienceIncludes, coVisibility } from './visibility';
 
 export interface OverlapIndexOptions {
-  /** Reported at or above this score (default DEFAULT_THRESHOLD). */
+  /** Warned at or above this score (default DEFAULT_THRESHOLD), when every part of the frame agrees. */
   threshold?: number;
-  /** Postings (per concept and verb class) longer than this are not used to find candidates (default 400). */
+  /** Postings longer than this are not used to find candidates (default 400). */
   maxPosting?: number;
-  /** At most this many candidates per scored action, the rarest concepts' first (default 400). */
+  /** At most this many candidates per scored action (default 400). */
   maxCandidates?: number;
   /** At most this many distinguishing words per side in a result (default 3). */
   distinguishingLimit?: number;
@@ -41,37 +36,48 @@ export interface OverlapIndexOptions {
 const IDF_SMOOTHING = 10;
 const DEFAULT_MAX_POSTING = 400;
 const DEFAULT_MAX_CANDIDATES = 400;
+/** Generic words: said by more than this share of the organisation's actions ("customer", a vendor's name)… */
+const COMMON_SHARE = 0.1;
+/** … and by more than this many, so that a small workspace has no generic words. */
+const COMMON_MIN = 4;
+/** How much a generic word counts in an object match. */
+const COMMON_WEIGHT = 0.5;
+/** Neighbours per action (issue 9: the three nearest). */
+export const NEIGHBOURS = 3;
 
 interface Item {
   id: string;
-  /** Assigned once per attach; orders pairs in a cold scoring so each is scored once. */
   ordinal: number;
   /** Stamp of the last candidate walk that met this item (a cheap visited-set). */
   seen: number;
   entry: OverlapEntry;
-  profile: Profile;
-  /** Weighted by the IDF of when it was computed (see the file comment). */
+  frame: IntentFrame;
   vector: Vector;
-  /** One bit per channel: two actions with no channel in common are never offered together, so never paired. */
+  /** Posting keys: objects first (they decide), then context lemmas. */
+  keys: string[];
+  /** How many of `keys` are object keys (a warning needs related objects, so its walk stops there). */
+  objectKeys: number;
   channelMask: number;
 }
 
 export class OverlapIndex {
   private readonly items = new Map<string, Item>();
-  private readonly postings = new Postings<Item>();
+  private readonly postings = new Map<string, Set<Item>>();
+  private readonly df = new Map<string, number>();
   private nextOrdinal = 0;
   private walk = 0;
   /** Symmetric: pairs.get(a).get(b) === pairs.get(b).get(a) = score. */
   private readonly pairs = new Map<string, Map<string, number>>();
   private context: OverlapContext = {};
   private readonly concepts = new ConceptIds();
-  /** The vector being scored against its candidates (see DenseVector). */
   private readonly dense = new DenseVector();
   private readonly threshold: number;
   private readonly maxPosting: number;
   private readonly maxCandidates: number;
   private readonly distinguishingLimit: number;
-  readonly idf: IdfFn = (concept) => Math.log((this.items.size + IDF_SMOOTHING) / (this.postings.frequency(concept) + 1));
+  readonly idf = (lemma: string): number => Math.log((this.items.size + IDF_SMOOTHING) / ((this.df.get(lemma) ?? 0) + 1));
+  /** A word said by more than COMMON_SHARE of the organisation's actions (at least COMMON_MIN) is generic here. */
+  readonly rarity = (lemma: string): number => ((this.df.get(lemma) ?? 0) > Math.max(COMMON_MIN, this.items.size * COMMON_SHARE) ? COMMON_WEIGHT : 1);
 
   constructor(options: OverlapIndexOptions = {}) {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -84,17 +90,13 @@ export class OverlapIndex {
     return this.items.size;
   }
 
-  /**
-   * Adds or replaces one action. Returns the other ids whose overlap results changed (former and new partners),
-   * so the caller re-publishes only those files (and the upserted one). Unchanged text, method, segments and
-   * channels: returns [].
-   */
+  /** Adds or replaces one action; returns the other ids whose warnings changed. Unchanged entry: []. */
   upsert(id: string, entry: OverlapEntry): string[] {
     const old = this.items.get(id);
     if (old && sameEntry(old.entry, entry)) return [];
     const before = this.detach(id);
     this.attach(id, entry);
-    const after = this.scoreAgainstIndex(id);
+    const after = this.scoreAgainstIndex(this.items.get(id)!);
     return union(before, after);
   }
 
@@ -110,12 +112,12 @@ export class OverlapIndex {
     this.attach(id, entry);
   }
 
-  /** Scores every pair with the current word frequencies (the end of a bulk load). */
   scoreAll(): void {
-    this.rescoreAll();
+    this.pairs.clear();
+    for (const item of this.items.values()) item.vector = vectorOf(item.frame, this.concepts, this.idf);
+    for (const item of this.items.values()) this.scoreAgainstIndex(item, true);
   }
 
-  /** Removes one action; returns the ids that overlapped with it. */
   remove(id: string): string[] {
     return this.detach(id);
   }
@@ -135,7 +137,7 @@ export class OverlapIndex {
   /** Rescores every pair with the current IDF; returns the ids whose set of partners changed. */
   refresh(): string[] {
     const before = new Map([...this.pairs].map(([id, partners]) => [id, [...partners.keys()].sort().join('\n')]));
-    this.rescoreAll();
+    this.scoreAll();
     const changed = new Set<string>();
     for (const id of new Set([...before.keys(), ...this.pairs.keys()])) {
       if ((before.get(id) ?? '') !== [...(this.pairs.get(id)?.keys() ?? [])].sort().join('\n')) changed.add(id);
@@ -143,71 +145,162 @@ export class OverlapIndex {
     return [...changed].sort();
   }
 
-  /** The overlaps of one action that can be offered together with it, most confusable first. */
+  /** The warnings of one action that can be offered together with it, most confusable first. */
   overlapsOf(id: string): Overlap[] {
     const item = this.items.get(id);
     if (!item) return [];
     const out: Overlap[] = [];
     for (const [otherId, score] of this.pairs.get(id) ?? []) {
-      const overlap = this.describe(id, item, otherId, score);
+      const overlap = this.describe(item, this.items.get(otherId)!, score);
       if (overlap) out.push(overlap);
     }
     return out.sort((a, b) => b.score - a.score || compareIds(a.otherId, b.otherId));
   }
 
-  /** Every reportable pair once, seen from the id that sorts first. */
+  /** Every warned pair once, seen from the id that sorts first. */
   allPairs(): Overlap[] {
     const out: Overlap[] = [];
     for (const [id, partners] of this.pairs) {
-      const item = this.items.get(id)!;
       for (const [otherId, score] of partners) {
         if (id > otherId) continue;
-        const overlap = this.describe(id, item, otherId, score);
+        const overlap = this.describe(this.items.get(id)!, this.items.get(otherId)!, score);
         if (overlap) out.push(overlap);
       }
     }
     return out.sort((a, b) => compareIds(a.id, b.id) || compareIds(a.otherId, b.otherId));
   }
 
-  private describe(id: string, item: Item, otherId: string, score: number): Overlap | undefined {
-    const other = this.items.get(otherId)!;
+  /**
+   * The `limit` nearest actions of `id` that can be offered together with it (to a contact in `contactSegments`
+   * when given: that contact must be offered both), warned or not, nearest first.
+   */
+  neighboursOf(id: string, limit = NEIGHBOURS, contactSegments?: readonly string[]): Neighbour[] {
+    const item = this.items.get(id);
+    if (!item) return [];
+    if (contactSegments && !audienceIncludes(item.entry.restrictedToSegments, contactSegments)) return [];
+    const scored: { other: Item; score: PairScore }[] = [];
+    this.dense.load(item.vector);
+    try {
+      for (const other of this.candidates(item)) {
+        if (other === item || !(other.channelMask & item.channelMask) || !coVisibility(item.entry, other.entry, this.context)) continue;
+        if (contactSegments && !audienceIncludes(other.entry.restrictedToSegments, contactSegments)) continue;
+        const score = pairScore(item.frame, other.frame, this.dense.cosine(other.vector), this.threshold, this.rarity);
+        if (score.score > 0) scored.push({ other, score });
+      }
+    } finally {
+      this.dense.clear();
+    }
+    scored.sort((a, b) => b.score.score - a.score.score || compareIds(a.other.id, b.other.id));
+    return scored.slice(0, limit).map(({ other, score }) => {
+      const { shared, onlyThis, onlyOther } = this.words(item, other);
+      return {
+        id: other.id,
+        name: other.entry.name,
+        score: Math.round(score.score * 100) / 100,
+        shared: shared.map(sharedLabel),
+        distinguishing: [...onlyThis, ...onlyOther],
+        warned: this.pairs.get(id)?.has(other.id) ?? false,
+      };
+    });
+  }
+
+  /** The score of two indexed actions, whether or not they are candidates of each other (tests, explanations). */
+  scorePair(id: string, otherId: string): PairScore | undefined {
+    const item = this.items.get(id);
+    const other = this.items.get(otherId);
+    if (!item || !other) return undefined;
+    this.dense.load(item.vector);
+    try {
+      return pairScore(item.frame, other.frame, this.dense.cosine(other.vector), this.threshold, this.rarity);
+    } finally {
+      this.dense.clear();
+    }
+  }
+
+  private describe(item: Item, other: Item, score: number): Overlap | undefined {
     const visibility = coVisibility(item.entry, other.entry, this.context);
     if (!visibility) return undefined;
-    const a = item.profile;
-    const b = other.profile;
+    const { shared, onlyThis, onlyOther } = this.words(item, other);
+    const va = item.frame.verb;
+    const vb = other.frame.verb;
+    const sameOperation = va && vb && termRelatedness(va, vb) >= RELATION.synonym;
     return {
-      id,
-      otherId,
+      id: item.id,
+      otherId: other.id,
       name: item.entry.name,
       otherName: other.entry.name,
       score,
-      sharedIntent: sharedIntent(a, b),
-      shared: sharedTerms(a, b, this.idf),
-      onlyThis: distinguishingWords(a, b, this.idf, this.distinguishingLimit),
-      onlyOther: distinguishingWords(b, a, this.idf, this.distinguishingLimit),
+      sharedIntent: sameOperation ? { intent: va.lemma, word: va.word, otherWord: vb.word } : undefined,
+      shared,
+      onlyThis,
+      onlyOther,
       visibility,
     };
   }
 
-  private attach(id: string, entry: OverlapEntry): Item {
-    const profile = analyse(entry.name, entry.description, entry.method, entry.restrictedToSegments);
-    const vector = vectorOf(profile, this.concepts, this.idf);
-    const item: Item = { id, ordinal: this.nextOrdinal++, seen: 0, entry, profile, vector, channelMask: channelMask(entry) };
+  /** What two actions share (the object pair first, then common context words) and what only each says. */
+  private words(item: Item, other: Item): { shared: SharedTerm[]; onlyThis: string[]; onlyOther: string[] } {
+    const shared: SharedTerm[] = [];
+    const pair = objectMatch(item.frame, other.frame, this.rarity).pair;
+    if (pair) shared.push({ concept: pair[0].lemma, words: [pair[0].word], otherWords: [pair[1].word] });
+    const covered = new Set(pair ? [pair[0].lemma, pair[1].lemma] : []);
+    // Verbs of one operation ("freeze" / "suspend") are said as shared, not as what sets them apart.
+    const [va, vb] = [item.frame.verb, other.frame.verb];
+    if (va && vb && termRelatedness(va, vb) >= RELATION.hypernym) for (const v of [va.lemma, vb.lemma]) covered.add(v);
+    const common = [...item.frame.context]
+      .filter(([lemma]) => other.frame.context.has(lemma) && !covered.has(lemma))
+      .sort((a, b) => b[1].weight * this.idf(b[0]) - a[1].weight * this.idf(a[0]) || compareIds(a[0], b[0]));
+    for (const [lemma, { word }] of common) shared.push({ concept: lemma, words: [word], otherWords: [other.frame.context.get(lemma)!.word] });
+    return { shared, onlyThis: this.only(item, other, covered), onlyOther: this.only(other, item, covered) };
+  }
+
+  /** The heaviest context words of `a` that `b` does not say. */
+  private only(a: Item, b: Item, covered: ReadonlySet<string>): string[] {
+    return [...a.frame.context]
+      .filter(([lemma]) => !b.frame.context.has(lemma) && !covered.has(lemma))
+      .sort((x, y) => y[1].weight * this.idf(y[0]) - x[1].weight * this.idf(x[0]) || compareIds(x[0], y[0]))
+      .slice(0, this.distinguishingLimit)
+      .map(([, { word }]) => word);
+  }
+
+  private attach(id: string, entry: OverlapEntry): void {
+    const frame = frameOf(entry.name, entry.description, entry.method, entry.restrictedToSegments);
+    for (const lemma of frame.context.keys()) this.df.set(lemma, (this.df.get(lemma) ?? 0) + 1);
+    const vector = vectorOf(frame, this.concepts, this.idf);
+    const { keys, objectKeys } = postingKeys(frame);
+    const item: Item = { id, ordinal: this.nextOrdinal++, seen: 0, entry, frame, vector, keys, objectKeys, channelMask: channelMask(entry) };
     this.items.set(id, item);
-    this.postings.add(item, profile);
-    return item;
+    for (const key of item.keys) {
+      let list = this.postings.get(key);
+      if (!list) this.postings.set(key, (list = new Set()));
+      list.add(item);
+    }
   }
 
   /** Takes an action out of the postings and the pairs; returns its former partners. */
   private detach(id: string): string[] {
     const item = this.items.get(id);
     if (!item) return [];
-    this.postings.remove(item, item.profile);
+    for (const key of item.keys) {
+      const list = this.postings.get(key);
+      list?.delete(item);
+      if (list && !list.size) this.postings.delete(key);
+    }
+    for (const lemma of item.frame.context.keys()) {
+      const n = (this.df.get(lemma) ?? 0) - 1;
+      if (n > 0) this.df.set(lemma, n);
+      else this.df.delete(lemma);
+    }
     this.items.delete(id);
     const partners = [...(this.pairs.get(id)?.keys() ?? [])];
     for (const other of partners) this.unlink(other, id);
     this.pairs.delete(id);
     return partners;
+  }
+
+  /** Number of posting lists (for tests: 0 once every action is removed). */
+  get listCount(): number {
+    return this.postings.size;
   }
 
   private link(a: string, b: string, score: number): void {
@@ -224,30 +317,17 @@ export class OverlapIndex {
     if (partners && !partners.size) this.pairs.delete(a);
   }
 
-  private rescoreAll(): void {
-    this.pairs.clear();
-    for (const item of this.items.values()) item.vector = vectorOf(item.profile, this.concepts, this.idf);
-    for (const id of this.items.keys()) this.scoreAgainstIndex(id, true);
-  }
-
-  /** Scores one action against its candidates, links those at or above the threshold, returns them. */
-  private scoreAgainstIndex(id: string, onlyLater = false): string[] {
-    const item = this.items.get(id)!;
+  /** Scores one action against its candidates, links the claims, returns them. */
+  private scoreAgainstIndex(item: Item, onlyLater = false): string[] {
     const found: string[] = [];
     this.dense.load(item.vector);
     try {
-      for (const other of this.candidates(item)) {
+      for (const other of this.candidates(item, true)) {
         if (other === item || (onlyLater && other.ordinal < item.ordinal) || !(other.channelMask & item.channelMask)) continue;
-        const otherId = other.id;
-        // Verbs and methods bound the score from above: skip the cosine when they alone rule the pair out.
-        const verbs = verbFactor(item.profile, other.profile);
-        if (verbs < this.threshold) continue;
-        const cos = this.dense.cosine(other.vector);
-        if (cos * verbs < this.threshold) continue;
-        const score = cos * verbs * objectFactor(item.profile, other.profile);
-        if (score < this.threshold) continue;
-        this.link(id, otherId, score);
-        found.push(otherId);
+        const score = pairScore(item.frame, other.frame, this.dense.cosine(other.vector), this.threshold, this.rarity);
+        if (!score.claim) continue;
+        this.link(item.id, other.id, score.score);
+        found.push(other.id);
       }
     } finally {
       this.dense.clear();
@@ -255,45 +335,42 @@ export class OverlapIndex {
     return found;
   }
 
-  /**
-   * Items sharing at least one prefix concept with the item, in the lists of the verb classes that can reach the
-   * threshold (see the file comment). Walks the heaviest concepts first, every class at once.
-   */
-  private candidates(item: Item): Item[] {
-    const { concepts, weights, norm } = item.vector;
-    const n = weights.length;
-    if (!n || !norm) return [];
-    // The item's own weights (those its cosines use), heaviest first; tail[k]: squared norm of concepts k… onwards.
-    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => weights[j] - weights[i]);
-    const tail = new Float64Array(n + 1);
-    for (let k = n - 1; k >= 0; k--) tail[k] = tail[k + 1] + weights[order[k]] ** 2;
-    // A pair scores at most cos × verb factor, so a class whose verbs reach at most `verbBound` needs a cosine of
-    // threshold / verbBound: its prefix is the fewest heaviest concepts whose tail weighs less than that × norm.
-    const classes = compatibleClasses(item.profile, this.threshold).map(({ key, verbBound }) => {
-      const limit = (Math.min(1, this.threshold / verbBound) * norm) ** 2;
-      let prefix = n;
-      while (prefix > 1 && tail[prefix - 1] < limit) prefix--;
-      return { key, prefix };
-    });
-    const longest = Math.max(0, ...classes.map((c) => c.prefix));
+  /** Items sharing a posting key with the item: its objects' keys first, then (unless `objectsOnly`) its context's. */
+  private candidates(item: Item, objectsOnly = false): Item[] {
     const out: Item[] = [];
     const stamp = ++this.walk;
-    for (let k = 0; k < longest; k++) {
-      const concept = concepts[order[k]];
-      for (const cls of classes) {
-        if (k >= cls.prefix) continue;
-        const list = this.postings.listOf(concept, cls.key, this.maxPosting);
-        if (!list) continue;
-        for (const other of list) {
-          if (other.seen === stamp) continue;
-          other.seen = stamp;
-          out.push(other);
-          if (out.length >= this.maxCandidates) return out;
-        }
+    const end = objectsOnly ? item.objectKeys : item.keys.length;
+    for (let k = 0; k < end; k++) {
+      const key = item.keys[k];
+      const list = this.postings.get(key);
+      if (!list || list.size > this.maxPosting) continue;
+      for (const other of list) {
+        if (other.seen === stamp) continue;
+        other.seen = stamp;
+        out.push(other);
+        if (out.length >= this.maxCandidates) return out;
       }
     }
     return out;
   }
+}
+
+/** Object keys (any shared one makes two objects related, see relatedness), then the context lemmas. */
+function postingKeys(frame: IntentFrame): { keys: string[]; objectKeys: number } {
+  const keys = new Set<string>();
+  for (const o of frame.objects) {
+    keys.add(`o:${o.lemma}`);
+    const group = domainGroupOf(o.lemma);
+    if (group !== undefined) keys.add(`g:${group}`);
+    for (const s of [...(o.senses?.synsets ?? []), ...(o.senses?.derivations ?? []), ...(o.senses?.hypernyms ?? [])]) keys.add(`s:${s}`);
+  }
+  const objectKeys = keys.size;
+  for (const lemma of frame.context.keys()) keys.add(`c:${lemma}`);
+  return { keys: [...keys], objectKeys };
+}
+
+function sharedLabel(term: SharedTerm): string {
+  return [...new Set([term.words[0], term.otherWords[0]])].join('/');
 }
 
 /** Code-unit order: stable across locales, and much faster than localeCompare on long URIs. */

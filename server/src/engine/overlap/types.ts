@@ -1,6 +1,5 @@
 /** Plain data in and out of the description-overlap detector (issue 3). */
 import type { Channel, HttpMethod } from '../model/action';
-import type { IntentClass } from './intents';
 
 /** What the detector needs of one action; the fields of the same name in ActionModel. */
 export interface OverlapEntry {
@@ -61,8 +60,8 @@ export interface Overlap {
   otherName: string;
   /** 0..1; reported at or above the index's threshold. */
   score: number;
-  /** The verbs, when both say one of the same kind ("track" / "get"). */
-  sharedIntent: { intent: IntentClass; word: string; otherWord: string } | undefined;
+  /** The verbs, when both say the same operation ("cancel" / "end"); the lemma of this side's verb. */
+  sharedIntent: { intent: string; word: string; otherWord: string } | undefined;
   /** What both say, most telling first. */
   shared: SharedTerm[];
   /** Words only this action says, most telling first (at most a few). */
@@ -70,4 +69,21 @@ export interface Overlap {
   /** Words only the other action says. */
   onlyOther: string[];
   visibility: CoVisibility;
+}
+
+/**
+ * One of an action's nearest actions (issue 9): offered to the same audience, scored even below the warning
+ * threshold. Never a finding: people judge near-misses better than a threshold does.
+ */
+export interface Neighbour {
+  id: string;
+  name: string;
+  /** 0..1, rounded to two decimals. */
+  score: number;
+  /** What both say, as each wrote it ("refund/reimbursement"), most telling first. */
+  shared: string[];
+  /** What tells them apart: the words only this action says, then the words only the neighbour says. */
+  distinguishing: string[];
+  /** Whether the pair is also a description-overlap warning. */
+  warned: boolean;
 }

@@ -1,9 +1,9 @@
 /**
- * Compact concept vectors for the index: concepts interned to small integers, sorted, with their weights and norm
+ * Compact context vectors for the index: lemmas interned to small integers, sorted, with their weights and norm
  * computed once per IDF snapshot, so that scoring one pair is a merge of two short arrays.
  */
-import type { Profile } from './analyse';
-import { termWeight, type IdfFn } from './score';
+import type { IntentFrame } from './frame';
+import type { IdfFn } from './score';
 
 /** Interns concept strings to dense integer ids (never forgets: ids stay valid for the index's life). */
 export class ConceptIds {
@@ -25,10 +25,10 @@ export interface Vector {
   norm: number;
 }
 
-/** The weighted vector of a profile under the given IDF. */
-export function vectorOf(profile: Profile, concepts: ConceptIds, idf: IdfFn): Vector {
-  const entries = [...profile.terms.values()]
-    .map((term) => ({ id: concepts.idOf(term.concept), concept: term.concept, weight: termWeight(term, idf) }))
+/** The weighted context vector of a frame under the given IDF. */
+export function vectorOf(frame: IntentFrame, concepts: ConceptIds, idf: IdfFn): Vector {
+  const entries = [...frame.context]
+    .map(([lemma, { weight }]) => ({ id: concepts.idOf(lemma), concept: lemma, weight: weight * idf(lemma) }))
     .sort((a, b) => a.id - b.id);
   const ids = Int32Array.from(entries, (e) => e.id);
   const weights = Float64Array.from(entries, (e) => e.weight);

@@ -22,13 +22,18 @@ function sharedChannels(a: readonly Channel[], b: readonly Channel[]): { channel
   return { channels, allChannels };
 }
 
-/** Whether a contact can be in segment `x` and segment `y` at once, given the known exclusive groups. */
+/**
+ * Whether a contact can be in segment `x` and segment `y` at once, given the config's exclusiveSegmentGroups. The one
+ * place the overlap check reasons about segments meeting (with audienceIncludes below): repoint these two when the
+ * engine's model gets a shared contact-visibility predicate.
+ */
 export function canShareContact(x: string, y: string, context: OverlapContext): boolean {
   if (x === y) return true;
   return !(context.exclusiveSegmentGroups ?? []).some((group) => group.includes(x) && group.includes(y));
 }
 
-function sees(segments: Segments, contactSegments: readonly string[]): boolean {
+/** Whether a contact in `contactSegments` is offered an action restricted to `segments` (spec A2). */
+export function audienceIncludes(segments: Segments, contactSegments: readonly string[]): boolean {
   return isOpen(segments) || segments!.some((s) => contactSegments.includes(s));
 }
 
@@ -36,7 +41,7 @@ function sees(segments: Segments, contactSegments: readonly string[]): boolean {
 function testContactsSeeingBoth(a: Segments, b: Segments, context: OverlapContext): string[] | undefined {
   const contacts = Object.entries(context.contacts ?? {});
   if (!contacts.length) return undefined;
-  return contacts.filter(([, c]) => sees(a, c.segments) && sees(b, c.segments)).map(([name]) => name).sort();
+  return contacts.filter(([, c]) => audienceIncludes(a, c.segments) && audienceIncludes(b, c.segments)).map(([name]) => name).sort();
 }
 
 /** Who is offered both actions in one conversation, or undefined when no one is. */
