@@ -3,12 +3,14 @@ import type { CliContext } from './context';
 import { lintCommand } from './lintCommand';
 import { runCommand } from './runCommand';
 import { planCommand } from './planCommand';
+import { neighboursCommand } from './neighboursCommand';
 import { EXIT, InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
   lint: lintCommand,
   run: runCommand,
   plan: planCommand,
+  neighbours: neighboursCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

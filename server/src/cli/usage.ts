@@ -12,6 +12,7 @@ Commands:
   lint [paths...]     Check *.action.json and opencx.config.json files (default: the current folder, recursively)
   plan FILE           Show the request OpenCX would send for one action (a dry run: nothing is sent)
   run FILE            Send it exactly as OpenCX would, and show what the AI receives
+  neighbours [paths...]  Each action's three nearest actions offered to the same contacts (not findings)
 
 Options for lint:
   --format <name>     stylish (default), json or sarif
@@ -19,6 +20,10 @@ Options for lint:
   --rule <code=level> set a rule's severity: error, warning, info, hint or off (repeatable)
   --env <name>        environment for header checks (default: the config's defaultEnvironment)
   --contact <name>    test contact for header checks (default: the config's defaultContact)
+
+Options for neighbours:
+  --contact <name>    only actions this test contact is offered
+  --format <name>     text (default) or json
 
 Options for plan:
   --param <name=value>  a value the AI would extract (repeatable); missing ones show as {name}

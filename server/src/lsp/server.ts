@@ -13,6 +13,7 @@ import { documentKindOf } from '../engine/documentKind';
 import { ActiveSelectionNotification, CLIENT_NAME, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification } from '../protocol';
 import { describeAction, resolveAction, workspaceOrganisation } from './actionRequests';
 import { headerDefinitions } from './definition';
+import { neighbourHover } from './neighbourHover';
 import { provenanceHover } from './hover';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';
@@ -100,7 +101,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const document = documentFor(uri);
     if (!document) return null;
     sync.flush(uri);
-    return provenanceHover(sync.workspace, uri, params.position, sync.context) ?? json.hover(document, params.position);
+    const provenance = provenanceHover(sync.workspace, uri, params.position, sync.context);
+    if (provenance) return provenance;
+    // On the name, the nearest actions follow the schema's text (issue 9).
+    return Promise.resolve(json.hover(document, params.position)).then((schema) => neighbourHover(sync.workspace, uri, params.position, schema) ?? schema);
   }));
   connection.onDefinition((params, token) => runSafe(connection, 'definition', token, [], () => {
     sync.flush(params.textDocument.uri);

@@ -5,7 +5,7 @@
  * own. Each scope has its own overlap index (so its own word frequencies) and its own segment facts.
  */
 import { OverlapIndex, type OverlapIndexOptions } from '../overlap/overlapIndex';
-import type { Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
+import type { Neighbour, Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
 
 /** The scope of actions outside every root that have no config above them. */
 export const LOOSE_SCOPE = 'loose:';
@@ -73,6 +73,12 @@ export class OverlapScopes {
   overlapsOf(id: string): Overlap[] {
     const scope = this.scopeOf.get(id);
     return scope === undefined ? [] : (this.indexes.get(scope)?.overlapsOf(id) ?? []);
+  }
+
+  /** The nearest actions of `id` in its scope that can be offered with it (see OverlapIndex.neighboursOf). */
+  neighboursOf(id: string, limit?: number, contactSegments?: readonly string[]): Neighbour[] {
+    const scope = this.scopeOf.get(id);
+    return scope === undefined ? [] : (this.indexes.get(scope)?.neighboursOf(id, limit, contactSegments) ?? []);
   }
 
   private indexOf(scope: string): OverlapIndex {

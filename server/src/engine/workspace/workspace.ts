@@ -8,7 +8,7 @@ import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '..
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';
-import type { Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
+import type { Neighbour, Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
 import { candidateConfigIds, folderOf } from './paths';
 import { normaliseRoots, OverlapScopes, scopeKey } from './scopes';
 
@@ -223,6 +223,15 @@ export class Workspace implements WorkspaceQueries {
 
   overlapsOf(id: string): Overlap[] {
     return this.overlap.overlapsOf(id);
+  }
+
+  /**
+   * The nearest actions of an action in its organisation, offered to the same contacts, scored even below the
+   * warning threshold (issue 9). `contactSegments`: only actions a contact in these segments is offered. Never
+   * findings.
+   */
+  neighboursOf(id: string, contactSegments?: readonly string[], limit?: number): Neighbour[] {
+    return this.overlap.neighboursOf(id, limit, contactSegments);
   }
 
   isNameTaken(name: string): boolean {
