@@ -42,6 +42,8 @@ const COMMON_SHARE = 0.1;
 const COMMON_MIN = 4;
 /** How much a generic word counts in an object match. */
 const COMMON_WEIGHT = 0.5;
+/** Object words at least this heavy were said in a name (frame.ts); only they can make a warning. */
+const NAME_OBJECT_WEIGHT = 0.8;
 /** Neighbours per action (issue 9: the three nearest). */
 export const NEIGHBOURS = 3;
 
@@ -53,10 +55,11 @@ interface Item {
   entry: OverlapEntry;
   frame: IntentFrame;
   vector: Vector;
-  /** Posting keys: objects first (they decide), then context lemmas. */
-  keys: string[];
-  /** How many of `keys` are object keys (a warning needs related objects, so its walk stops there). */
-  objectKeys: number;
+  /** The lists this item is in (see postingKeys). */
+  posted: string[];
+  /** The lists to walk for its warnings, and for its neighbours. */
+  claimLookups: string[];
+  lookups: string[];
   channelMask: number;
 }
 
@@ -267,10 +270,9 @@ export class OverlapIndex {
     const frame = frameOf(entry.name, entry.description, entry.method, entry.restrictedToSegments);
     for (const lemma of frame.context.keys()) this.df.set(lemma, (this.df.get(lemma) ?? 0) + 1);
     const vector = vectorOf(frame, this.concepts, this.idf);
-    const { keys, objectKeys } = postingKeys(frame);
-    const item: Item = { id, ordinal: this.nextOrdinal++, seen: 0, entry, frame, vector, keys, objectKeys, channelMask: channelMask(entry) };
+    const item: Item = { id, ordinal: this.nextOrdinal++, seen: 0, entry, frame, vector, ...postingKeys(frame), channelMask: channelMask(entry) };
     this.items.set(id, item);
-    for (const key of item.keys) {
+    for (const key of item.posted) {
       let list = this.postings.get(key);
       if (!list) this.postings.set(key, (list = new Set()));
       list.add(item);
@@ -281,7 +283,7 @@ export class OverlapIndex {
   private detach(id: string): string[] {
     const item = this.items.get(id);
     if (!item) return [];
-    for (const key of item.keys) {
+    for (const key of item.posted) {
       const list = this.postings.get(key);
       list?.delete(item);
       if (list && !list.size) this.postings.delete(key);
@@ -335,13 +337,11 @@ export class OverlapIndex {
     return found;
   }
 
-  /** Items sharing a posting key with the item: its objects' keys first, then (unless `objectsOnly`) its context's. */
-  private candidates(item: Item, objectsOnly = false): Item[] {
+  /** Items in the lists the item looks up: those a warning can come from (`claimsOnly`), or all (neighbours). */
+  private candidates(item: Item, claimsOnly = false): Item[] {
     const out: Item[] = [];
     const stamp = ++this.walk;
-    const end = objectsOnly ? item.objectKeys : item.keys.length;
-    for (let k = 0; k < end; k++) {
-      const key = item.keys[k];
+    for (const key of claimsOnly ? item.claimLookups : item.lookups) {
       const list = this.postings.get(key);
       if (!list || list.size > this.maxPosting) continue;
       for (const other of list) {
@@ -355,18 +355,49 @@ export class OverlapIndex {
   }
 }
 
-/** Object keys (any shared one makes two objects related, see relatedness), then the context lemmas. */
-function postingKeys(frame: IntentFrame): { keys: string[]; objectKeys: number } {
-  const keys = new Set<string>();
+/**
+ * Posting keys: first the keys a warning can come from, then (for neighbours) every other key.
+ *
+ * A warning needs an object match of at least 0.7, so two words said in names (weight ≥ 0.8) related by at least a
+ * hypernym link (see termRelatedness): the same lemma, one domain group, or a sense of one that is a sense,
+ * derivation or hypernym of the other, or derivations in common. Name objects are posted under typed keys (S: sense,
+ * D: derivation, H: hypernym) and `claimKeys` lists the typed keys to look up for such matches only, so that the
+ * walk of an edit skips the long lists of siblings (H:x meets H:x) that can never be warnings.
+ */
+function postingKeys(frame: IntentFrame): { posted: string[]; claimLookups: string[]; lookups: string[] } {
+  const posted = new Set<string>();
+  const claim = new Set<string>();
   for (const o of frame.objects) {
-    keys.add(`o:${o.lemma}`);
+    const inName = o.weight >= NAME_OBJECT_WEIGHT;
+    posted.add(`o:${o.lemma}`);
+    if (inName) claim.add(`o:${o.lemma}`);
     const group = domainGroupOf(o.lemma);
-    if (group !== undefined) keys.add(`g:${group}`);
-    for (const s of [...(o.senses?.synsets ?? []), ...(o.senses?.derivations ?? []), ...(o.senses?.hypernyms ?? [])]) keys.add(`s:${s}`);
+    if (group !== undefined) {
+      posted.add(`g:${group}`);
+      if (inName) claim.add(`g:${group}`);
+    }
+    const senses = o.senses;
+    if (!senses) continue;
+    for (const x of senses.synsets) posted.add(`S:${x}`);
+    for (const x of senses.derivations) posted.add(`D:${x}`);
+    for (const x of senses.hypernyms) posted.add(`H:${x}`);
+    if (!inName) continue;
+    for (const x of senses.synsets) for (const kind of ['S', 'D', 'H']) claim.add(`${kind}:${x}`);
+    for (const x of senses.derivations) for (const kind of ['S', 'D']) claim.add(`${kind}:${x}`);
+    for (const x of senses.hypernyms) claim.add(`S:${x}`);
   }
-  const objectKeys = keys.size;
-  for (const lemma of frame.context.keys()) keys.add(`c:${lemma}`);
-  return { keys: [...keys], objectKeys };
+  // Neighbours: every object key in every role (siblings included), then the context lemmas.
+  const all = new Set<string>(claim);
+  for (const key of posted) {
+    all.add(key);
+    const [kind, id] = [key[0], key.slice(2)];
+    if (kind === 'S' || kind === 'D' || kind === 'H') for (const k of ['S', 'D', 'H']) all.add(`${k}:${id}`);
+  }
+  for (const lemma of frame.context.keys()) {
+    posted.add(`c:${lemma}`);
+    all.add(`c:${lemma}`);
+  }
+  return { posted: [...posted], claimLookups: [...claim], lookups: [...all] };
 }
 
 function sharedLabel(term: SharedTerm): string {
