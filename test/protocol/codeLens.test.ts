@@ -1,5 +1,6 @@
 // Code lenses over the protocol (issue 3): "Run" and "Request plan" above every action's name, and "Overlaps N
-// actions" above an overlapping one, which peeks the other actions' names.
+// actions" above an overlapping one, which peeks the other actions' names; since issue 9, "Nearest: …" too, and the
+// hover on the name lists the nearest actions.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens, Range } from 'vscode-languageserver-protocol';
@@ -12,9 +13,9 @@ import { rangeOf } from './testSupport';
 const parameters = [{ name: 'order_id', in: 'path', description: 'Order number', required: true, schema: { type: 'string' } }];
 const endpoint = (path: string) => `https://api.acme-shop.example/v1/orders/{order_id}/${path}`;
 /** Three ways of asking where an order is: each overlaps the two others. */
-const TRACK = actionText({ name: 'Track my delivery', description: 'Track the delivery of an order: returns the carrier, the tracking number and the expected delivery date.', endpoint: endpoint('delivery'), parameters });
-const SHIPPING = actionText({ name: 'Shipping status', description: 'Get the shipping status of an order: returns the carrier, the tracking number and the expected arrival date.', endpoint: endpoint('shipment'), parameters });
-const WHERE = actionText({ name: 'Where is my order', description: 'Find out where an order is right now: returns the carrier, its tracking number and when the parcel will arrive.', endpoint: endpoint('location'), parameters });
+const TRACK = actionText({ name: 'Track my parcel', description: 'Track the parcel of an order: returns the carrier, the tracking number and the expected delivery date.', endpoint: endpoint('delivery'), parameters });
+const SHIPPING = actionText({ name: 'Track my package', description: 'Track where the package of an order is: returns the carrier, the tracking number and the expected arrival date.', endpoint: endpoint('shipment'), parameters });
+const WHERE = actionText({ name: 'Where is my parcel', description: 'Find out where the parcel of an order is right now: returns the carrier, its tracking number and when it will arrive.', endpoint: endpoint('location'), parameters });
 const REFUND = actionText({ name: 'Refund order', description: 'Refund a delivered order in full for a VIP customer and return the refund ID.', method: 'POST', endpoint: endpoint('refunds'), parameters });
 
 const commandsOf = (lenses: CodeLens[] | null) => (lenses ?? []).map((l) => l.command?.command);
@@ -44,8 +45,13 @@ describe('code lenses', () => {
     workspace.dispose();
   });
 
-  it('an action that overlaps nothing gets "Run" and "Request plan" on its name, with its URI', async () => {
-    const lenses = (await codeLenses(client, uris.refund)) ?? [];
+  it('an action that overlaps nothing gets "Run" and "Request plan" on its name, with its URI, and its nearest actions', async () => {
+    const all = (await codeLenses(client, uris.refund)) ?? [];
+    // Issue 9: the nearest actions follow (never a warning icon); they peek like the overlaps.
+    const nearest = all[2];
+    assert.match(nearest.command?.title ?? '', /^Nearest: "(Track my parcel|Track my package)" \d\.\d\d/);
+    assert.equal(nearest.command?.command, CLIENT_COMMANDS.peekLocations);
+    const lenses = all.slice(0, 2);
     assert.deepEqual(lenses.map((l) => l.command?.title), ['$(play) Run', 'Request plan']);
     assert.deepEqual(commandsOf(lenses), [CLIENT_COMMANDS.runAction, CLIENT_COMMANDS.showRequestPlan]);
     assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan']);
@@ -57,13 +63,14 @@ describe('code lenses', () => {
 
   it('an overlapping action also gets "Overlaps 1 action", which peeks the other action\'s name', async () => {
     const lenses = (await codeLenses(client, uris.track)) ?? [];
-    assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan', 'opencx.peekLocations']);
+    assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan', 'opencx.peekLocations', 'opencx.peekLocations']);
     const overlap = lenses[2];
-    assert.equal(overlap.command?.title, '$(warning) Overlaps 1 action: "Shipping status"');
+    assert.match(lenses[3].command?.title ?? '', /^Nearest: "Track my package" \d\.\d\d/);
+    assert.equal(overlap.command?.title, '$(warning) Overlaps 1 action: "Track my package"');
     assert.deepEqual(overlap.command?.arguments, [
       uris.track,
       nameKey(TRACK).start,
-      [{ uri: uris.shipping, range: rangeOf(SHIPPING, '"Shipping status"') }],
+      [{ uri: uris.shipping, range: rangeOf(SHIPPING, '"Track my package"') }],
     ]);
   });
 
@@ -74,7 +81,7 @@ describe('code lenses', () => {
     await client.diagnosticsForCurrentVersion(where);
     await client.waitForDiagnostics(uris.track, (p) => p.diagnostics.filter((d) => d.code === 'description-overlap').length === 2);
     const [, , overlap] = (await codeLenses(client, uris.track)) ?? [];
-    assert.match(overlap.command?.title ?? '', /^\$\(warning\) Overlaps 2 actions: "(Shipping status|Where is my order)", "(Shipping status|Where is my order)"$/);
+    assert.match(overlap.command?.title ?? '', /^\$\(warning\) Overlaps 2 actions: "(Track my package|Where is my parcel)", "(Track my package|Where is my parcel)"$/);
     const [, , locations] = overlap.command?.arguments as [string, unknown, { uri: string }[]];
     assert.deepEqual(locations.map((l) => l.uri).sort(), [uris.shipping, where].sort());
     await client.close(where);
@@ -85,7 +92,9 @@ describe('code lenses', () => {
     client.mark(uris.track);
     await client.replaceAll(uris.shipping, REFUND.replace('Refund order', 'Refund shipping fee').replace('/refunds', '/fee-refunds'));
     await client.waitForDiagnostics(uris.track, (p) => !p.diagnostics.some((d) => d.code === 'description-overlap'));
-    assert.deepEqual(commandsOf(await codeLenses(client, uris.track)), ['opencx.runAction', 'opencx.showRequestPlan']);
+    const lenses = (await codeLenses(client, uris.track)) ?? [];
+    assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan', 'opencx.peekLocations']);
+    assert.match(lenses[2].command?.title ?? '', /^Nearest: /, 'only the nearest actions remain, not a warning');
   });
 
   it('a file that is not valid JSON, or not an action, gets no lens', async () => {
@@ -95,6 +104,17 @@ describe('code lenses', () => {
     const config = workspace.uri('opencx.config.json');
     await client.open(config, '{ "segments": ["customers"] }\n');
     assert.deepEqual(await codeLenses(client, config), []);
+  });
+
+  it('the hover on the name lists the nearest actions after the schema text; elsewhere it does not (issue 9)', async () => {
+    const onName = await client.hover(uris.track, { line: nameKey(TRACK).start.line, character: nameKey(TRACK).start.character + 12 });
+    assert.ok(onName && typeof onName.contents === 'object' && 'value' in onName.contents, 'a markdown hover');
+    const text = onName.contents.value;
+    assert.match(text, /\*\*Nearest actions\*\* offered to the same contacts/);
+    assert.match(text, /^- \d\.\d\d \[Refund (order|shipping fee)\]\(file:\/\/.+\.action\.json\) — shares /m);
+    const onDescription = await client.hover(uris.track, rangeOf(TRACK, '"description"').start);
+    const other = onDescription && typeof onDescription.contents === 'object' && 'value' in onDescription.contents ? onDescription.contents.value : '';
+    assert.doesNotMatch(other, /Nearest actions/);
   });
 
   it('no handler failed', () => {

@@ -16,7 +16,7 @@ import { CHANNELS } from '../model/action';
 import { RELATION } from '../language/wordnet';
 import { domainGroupOf } from './domainTerms';
 import { frameOf, type IntentFrame } from './frame';
-import { DEFAULT_THRESHOLD, objectMatch, pairScore, termRelatedness, type PairScore } from './score';
+import { DEFAULT_THRESHOLD, neighbourLikeness, objectMatch, pairScore, termRelatedness, type PairScore } from './score';
 import type { Neighbour, Overlap, OverlapContext, OverlapEntry, SharedTerm } from './types';
 import { ConceptIds, DenseVector, vectorOf, type Vector } from './vectors';
 import { audienceIncludes, coVisibility } from './visibility';
@@ -181,25 +181,26 @@ export class OverlapIndex {
     const item = this.items.get(id);
     if (!item) return [];
     if (contactSegments && !audienceIncludes(item.entry.restrictedToSegments, contactSegments)) return [];
-    const scored: { other: Item; score: PairScore }[] = [];
+    const scored: { other: Item; likeness: number }[] = [];
     this.dense.load(item.vector);
     try {
       for (const other of this.candidates(item)) {
         if (other === item || !(other.channelMask & item.channelMask) || !coVisibility(item.entry, other.entry, this.context)) continue;
         if (contactSegments && !audienceIncludes(other.entry.restrictedToSegments, contactSegments)) continue;
         const score = pairScore(item.frame, other.frame, this.dense.cosine(other.vector), this.threshold, this.rarity);
-        if (score.score > 0) scored.push({ other, score });
+        const likeness = neighbourLikeness(score);
+        if (likeness > 0) scored.push({ other, likeness });
       }
     } finally {
       this.dense.clear();
     }
-    scored.sort((a, b) => b.score.score - a.score.score || compareIds(a.other.id, b.other.id));
-    return scored.slice(0, limit).map(({ other, score }) => {
+    scored.sort((a, b) => b.likeness - a.likeness || compareIds(a.other.id, b.other.id));
+    return scored.slice(0, limit).map(({ other, likeness }) => {
       const { shared, onlyThis, onlyOther } = this.words(item, other);
       return {
         id: other.id,
         name: other.entry.name,
-        score: Math.round(score.score * 100) / 100,
+        score: Math.round(likeness * 100) / 100,
         shared: shared.map(sharedLabel),
         distinguishing: [...onlyThis, ...onlyOther],
         warned: this.pairs.get(id)?.has(other.id) ?? false,

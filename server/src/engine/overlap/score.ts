@@ -113,3 +113,14 @@ export function pairScore(a: IntentFrame, b: IntentFrame, contextCosine: number,
   const claim = score >= threshold && operation >= CLAIM_OPERATION && object >= CLAIM_OBJECT && factor === 1;
   return { score, operation, object, context: contextCosine, claim };
 }
+
+/**
+ * How near a neighbour is (issue 9): the score, or, for two different operations on the same thing ("Look up order" /
+ * "Cancel order", whose score is 0), a quarter of their object and context likeness, so that they still rank among
+ * the nearest below every pair of one operation. Neighbours are never findings; this never makes a warning.
+ */
+export function neighbourLikeness(s: PairScore): number {
+  return s.score > 0 ? s.score : OTHER_OPERATION_LIKENESS * (OBJECT_SHARE * s.object + (1 - OBJECT_SHARE) * s.context);
+}
+
+const OTHER_OPERATION_LIKENESS = 0.25;
