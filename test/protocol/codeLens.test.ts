@@ -112,7 +112,7 @@ describe('code lenses', () => {
     const text = onName.contents.value;
     assert.match(text, /\*\*Nearest actions\*\* offered to the same contacts/);
     assert.match(text, /^- \d\.\d\d \[Refund (order|shipping fee)\]\(file:\/\/.+\.action\.json\) — shares /m);
-    const onDescription = await client.hover(uris.track, rangeOf(TRACK, '"description"').start);
+    const onDescription = await client.hover(uris.track, rangeOf(TRACK, '"method"').start);
     const other = onDescription && typeof onDescription.contents === 'object' && 'value' in onDescription.contents ? onDescription.contents.value : '';
     assert.doesNotMatch(other, /Nearest actions/);
   });

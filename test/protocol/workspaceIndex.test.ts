@@ -15,10 +15,10 @@ const BILLING = 'billing/cancel-subscription.action.json';
 const CONFIG = 'opencx.config.json';
 const SHIPPING = 'shipping-status.action.json';
 
-/** Overlaps "Track my delivery" in other words (shipping/delivery, status/track, arrival/delivery date). */
+/** Overlaps "Track my delivery" in other words (shipment/delivery, arrival/delivery date). */
 const SHIPPING_TEXT = actionText({
-  name: 'Shipping status',
-  description: 'Get the shipping status of an order: returns the carrier, the tracking number and the expected arrival date.',
+  name: 'Track my shipment',
+  description: 'Track the shipment of an order: returns the carrier, the tracking number and the expected arrival date.',
   endpoint: 'https://api.acme-shop.example/v1/orders/{order_id}/shipment',
   parameters: [{ name: 'order_id', in: 'path', description: 'Order number', required: true, schema: { type: 'string' } }],
 });
@@ -79,13 +79,13 @@ describe('the workspace index', () => {
     assert.deepEqual(created[0].range, rangeOf(SHIPPING_TEXT, JSON.stringify(JSON.parse(SHIPPING_TEXT).description)));
     const partner = withCode(published[TRACK], 'description-overlap');
     assert.deepEqual(relatedUris(partner[0]), [uri(SHIPPING)]);
-    assert.match(String(partner[0].message), /"Shipping status"/);
+    assert.match(String(partner[0].message), /"Track my shipment"/);
     const status = await waitForStatus(client, (s) => s.actions === 4, from);
     assert.deepEqual([status.errors, status.warnings], [2, 2]);
   });
 
   it('a change on disk is re-read: once the two no longer overlap, both lose the finding; changed back, both have it', async () => {
-    const unrelated = SHIPPING_TEXT.replace(JSON.parse(SHIPPING_TEXT).description, UNRELATED_DESCRIPTION).replace('Shipping status', 'Update billing email');
+    const unrelated = SHIPPING_TEXT.replace(JSON.parse(SHIPPING_TEXT).description, UNRELATED_DESCRIPTION).replace('Track my shipment', 'Update billing email');
     const changed = () => fileEvents(client, [{ uri: workspace.write(SHIPPING, unrelated), type: FileChangeType.Changed }]);
     await expectAfter(changed, { [SHIPPING]: lacks('description-overlap'), [TRACK]: lacks('description-overlap') });
     const back = () => fileEvents(client, [{ uri: workspace.write(SHIPPING, SHIPPING_TEXT), type: FileChangeType.Changed }]);
@@ -137,7 +137,7 @@ describe('the workspace index', () => {
     assert.equal(withCode(await client.diagnosticsForCurrentVersion(shipping), 'description-overlap').length, 1);
 
     // One incremental edit from the name's value to the description's: a billing action now.
-    const edited = { start: rangeOf(SHIPPING_TEXT, '"Shipping status"').start, end: rangeOf(SHIPPING_TEXT, JSON.stringify(JSON.parse(SHIPPING_TEXT).description)).end };
+    const edited = { start: rangeOf(SHIPPING_TEXT, '"Track my shipment"').start, end: rangeOf(SHIPPING_TEXT, JSON.stringify(JSON.parse(SHIPPING_TEXT).description)).end };
     const newText = `"Update billing email",\n  "description": ${JSON.stringify(UNRELATED_DESCRIPTION)}`;
     await expectAfter(() => client.edit(shipping, edited, newText), { [TRACK]: lacks('description-overlap') });
     assert.deepEqual(withCode(await client.diagnosticsForCurrentVersion(shipping), 'description-overlap'), []);
