@@ -1,5 +1,4 @@
 import { overlapMessage, overlapRelatedMessage } from '../overlap/message';
-import { NameIndex } from '../workspace/nameIndex';
 import { valueRange } from './positions';
 import type { ActionRule, RuleFinding } from './types';
 
@@ -14,8 +13,6 @@ export const overlapRule: ActionRule = {
   summary: 'Another action the AI could confuse with this one: the names and descriptions share too much.',
   check({ id, document, workspace }) {
     return workspace.overlapsOf(id).flatMap((overlap): RuleFinding[] => {
-      // Two actions of one name are duplicate-action-name's error already; saying it twice adds nothing.
-      if (NameIndex.key(overlap.name) === NameIndex.key(overlap.otherName)) return [];
       const other = workspace.actionEntry(overlap.otherId);
       return [{
         ...(overlap.visibility.kind === 'multi-segment' ? { severity: 'info' as const } : {}),
