@@ -114,7 +114,7 @@ describe('run: network errors and timeouts', () => {
     const text = await runCliAsync(['run', ...LOOK_UP, '--env', 'staging', '--ca', caFile], workspace, TOKEN_ENV);
     assert.equal(text.status, 1, text.stderr);
     assert.equal(text.stdout.split('\n')[1], 'What the AI receives: no status (network error)');
-    assert.equal(text.stdout.split('\n')[2], 'Something went wrong');
+    assert.equal(text.stdout.split('\n')[3], 'Something went wrong');
     assert.match(text.stdout, new RegExp(`^Underlying error \\(not given to the AI\\): (ENOTFOUND|EAI_AGAIN) ${DEMO_HOST.replace(/\./g, '\\.')}$`, 'm'));
     assert.equal(silent.connections, connections, 'staging must not use local-demo\'s connectTo');
   });
