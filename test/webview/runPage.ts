@@ -41,7 +41,7 @@ function pageHtml(theme: keyof typeof THEMES): string {
   const variables = Object.entries({ ...THEMES[theme], ...FONTS }).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
   const css = fs.readFileSync(path.join(ROOT, 'media/run.css'), 'utf8');
   const panel = fs.readFileSync(path.join(ROOT, 'client/src/run/panel.ts'), 'utf8');
-  const body = /<body>\n([\s\S]*?)<script/.exec(panel)?.[1] ?? '';
+  const body = /const RUN_BODY = `([\s\S]*?)`;/.exec(panel)?.[1] ?? '';
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>OpenCX run</title>
 <style>html { ${variables} }\n${css}</style></head><body>${body}
 <script>window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m) });</script>

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewHtml } from '../webviewHtml';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CatalogRequest, type CatalogParams, type CatalogView } from '../../../server/src/protocol';
 import type { SelectionStore } from '../selection';
@@ -141,23 +141,9 @@ export class CatalogPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'catalog.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'catalog.css'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>What the AI Is Offered</title>
-</head>
-<body>
-<main id="root" aria-live="polite"><p>Building the tool list…</p></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, {
+      script: 'catalog.js', style: 'catalog.css', title: 'What the AI Is Offered',
+      body: '<main id="root" aria-live="polite"><p>Building the tool list…</p></main>',
+    });
   }
 }

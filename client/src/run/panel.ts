@@ -1,8 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewHtml } from '../webviewHtml';
 import { isFromWebview, type RenderedSummary, type ToWebview } from './messages';
 import type { RunView } from './view';
 import { RecentList } from './recentList';
+
+
+/** The page before the first result: one permanent status line (what a screen reader announces) and the main area. */
+const RUN_BODY = `<div id="announce" role="status" class="visually-hidden"></div>
+<main id="root"><p>Waiting for the run…</p></main>`;
 
 /** The open run panels, one per action (keyed by its URI), reused by later runs of the same action. */
 export class RunPanels implements vscode.Disposable {
@@ -106,25 +111,6 @@ export class RunPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'run.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'run.css'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>OpenCX run</title>
-</head>
-<body>
-<div id="announce" role="status" class="visually-hidden"></div>
-<main id="root"><p>Waiting for the run…</p></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewHtml(this.panel.webview, this.extensionUri, { script: 'run.js', style: 'run.css', title: 'OpenCX run', body: RUN_BODY });
   }
 }

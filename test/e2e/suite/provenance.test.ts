@@ -252,7 +252,9 @@ describe('provenance: header hovers, contacts, secrets and the request plan (iss
       assert.match(bob, /Sent: `bronze` from the action header `X-Customer-Tier`/);
       assert.ok(!bob.includes('Shadowed') && !bob.includes('gold'), `bob-customer passes no X-Customer-Tier, so nothing is shadowed:\n${bob}`);
       const bobOverview = await headersOverview(tierOf('bob-customer'), 'the headers overview for bob-customer');
-      assert.ok(!bobOverview.includes('X-Customer-Tier') && !bobOverview.includes('**contact (widget) header**'), `no contact header for bob-customer:\n${bobOverview}`);
+      assert.ok(!bobOverview.includes('X-Customer-Tier: gold'), `bob-customer's widget passes no X-Customer-Tier:\n${bobOverview}`);
+      // bob-customer's widget passes X-Shop-Region (the examples' shadowing case): it wins over the global variable.
+      assert.match(bobOverview, /\*\*contact \(widget\) header\*\*\n- `X-Shop-Region: eu-north` \(\[opencx\.config\.json › contacts\.bob-customer\.headers\.X-Shop-Region\][^\n]*; replaces ~~`eu-staging`~~ \(global variable\)/);
       assert.ok(bobOverview.includes('- `x-opencx-external-user-id: cus_2002`'), `bob-customer's external id:\n${bobOverview}`);
 
       assert.deepEqual(await selectContact('anonymous-visitor'), { environment: 'staging', contact: 'anonymous-visitor' });
