@@ -30,11 +30,6 @@ export function parseChannel(given: string | undefined): Channel {
   return given;
 }
 
-/** `--format` checked against the command's formats. */
-export function parseFormat<F extends string>(given: string | undefined, formats: readonly F[]): F {
-  if (!formats.includes(given as F)) throw new UsageError(`--format must be one of ${formats.join(', ')}; got "${given}"`);
-  return given as F;
-}
 
 function entryOf(file: InputFile, unreadable: string[], values: Map<string, unknown>): CatalogEntry {
   const { document, findings } = lintDocument({ kind: 'action', text: readInput(file) });

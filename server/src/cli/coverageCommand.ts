@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildCoverage, coverageContacts } from '../engine';
-import { CATALOG_OPTIONS, parseChannel, parseFormat, readCatalogInputs } from './catalogInputs';
+import { CATALOG_OPTIONS, parseChannel, readCatalogInputs } from './catalogInputs';
+import { parseFormat } from './usage';
 import type { CliContext } from './context';
 import { coverageJson, coverageMarkdown, coverageText } from './formats/catalog';
 import { EXIT, InputError } from './usage';

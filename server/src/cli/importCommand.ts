@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type * as OpenApi from '../engine/openapi';
 import type { CliContext } from './context';
 import { collectFiles, displayPath, findNearestConfig, readInput, toId } from './files';
-import { EXIT, InputError, UsageError } from './usage';
+import { EXIT, InputError, parseFormat, UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,8 +34,7 @@ function parseImportArgs(args: string[], cwd: string): ImportArgs {
     },
   });
   if (positionals.length !== 1) throw new UsageError(`import takes one SPEC file; got ${positionals.length === 0 ? 'none' : positionals.length}`);
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
+  const format = parseFormat(values.format, FORMATS);
   if (values.server !== undefined && !/^https?:\/\/[^\s/?#]+/i.test(values.server)) {
     throw new UsageError(`--server must be an absolute https:// URL such as https://api.example.com/v1; got "${values.server}"`);
   }

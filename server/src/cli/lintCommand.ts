@@ -6,11 +6,10 @@ import { formatGitlab } from './formats/gitlab';
 import { formatSarif } from './formats/sarif';
 import { coloursFor, formatStylish } from './formats/stylish';
 import { summarise, toCliFinding, type CliFinding } from './report';
-import { EXIT, UsageError } from './usage';
+import { EXIT, parseFormat, UsageError } from './usage';
 import type { CliContext } from './context';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'gitlab'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `opencx-actions lint [paths…] [--format stylish|json|sarif] [--max-warnings N] [--rule code=level]… [--env NAME] [--contact NAME]` */
 export function lintCommand(args: string[], context: CliContext): number {
@@ -26,8 +25,7 @@ export function lintCommand(args: string[], context: CliContext): number {
       contact: { type: 'string' },
     },
   });
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
+  const format = parseFormat(values.format, FORMATS);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
 
   const paths = positionals.length ? positionals : ['.'];

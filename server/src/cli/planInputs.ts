@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { actionModelOf, configModelOf, lintDocument, parseInput, runInputs, type OrgInput } from '../engine';
 import { displayPath, findNearestConfig } from './files';
-import { InputError, OptionValueError, UsageError } from './usage';
+import { InputError, OptionValueError, parseFormat, UsageError } from './usage';
 
 /** A file read for `plan`: its text and the path shown to the user (and used in locations). */
 export interface ReadFile {
@@ -97,6 +97,5 @@ export const ACTION_OPTIONS = {
 /** The one action file a command takes, and a checked `--format text|json`. */
 export function actionFileAndFormat(command: string, positionals: string[], format: string | undefined): { file: string; format: 'text' | 'json' } {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `${command} takes one action file; got ${positionals.length}` : `${command} needs an action file`);
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be one of text, json; got "${format}"`);
-  return { file: positionals[0], format };
+  return { file: positionals[0], format: parseFormat(format, ['text', 'json'] as const) };
 }

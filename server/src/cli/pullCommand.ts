@@ -6,7 +6,7 @@ import { apiSettings, writeMinimalConfig } from './apiSettings';
 import type { CliContext } from './context';
 import { collectFiles, displayPath, loadWorkspace, readInput, toId } from './files';
 import { summarise, toCliFinding } from './report';
-import { EXIT, InputError, UsageError } from './usage';
+import { EXIT, InputError, parseFormat, UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -23,8 +23,7 @@ export async function pullCommand(args: string[], context: CliContext): Promise<
     options: { out: { type: 'string' }, env: { type: 'string' }, force: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } },
   });
   if (positionals.length) throw new UsageError(`pull takes no file arguments; got "${positionals[0]}" (use --out DIR)`);
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
+  const format = parseFormat(values.format, FORMATS);
   const out = path.resolve(context.cwd, values.out ?? '.');
   const settings = apiSettings(out, values.env, context.env);
   const actionsDir = path.join(out, 'actions');

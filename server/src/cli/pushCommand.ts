@@ -6,7 +6,7 @@ import { apiSettings } from './apiSettings';
 import type { CliContext } from './context';
 import { collectFiles, displayPath, loadWorkspace, readInput } from './files';
 import { formatPushMarkdown, formatPushText, type PushSummary } from './pushOutput';
-import { EXIT, InputError, UsageError } from './usage';
+import { EXIT, InputError, parseFormat } from './usage';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -33,8 +33,7 @@ export async function pushCommand(args: string[], context: CliContext): Promise<
     strict: true,
     options: { env: { type: 'string' }, apply: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } },
   });
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
+  const format = parseFormat(values.format, FORMATS);
   const paths = positionals.length ? positionals : ['.'];
   const files = collectFiles(paths, context.cwd);
   const actionFiles = files.filter((f) => f.kind === 'action');

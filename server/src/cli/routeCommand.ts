@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildCatalog, catalogContact, chatRequest, collectPicks, DEFAULT_CONCURRENCY, DEFAULT_MODEL_TIMEOUT_MS, DEFAULT_SYSTEM_PROMPT, ModelEndpointError, routeCases, routeReport, utterancesOf } from '../engine';
-import { CATALOG_OPTIONS, parseChannel, parseFormat, readCatalogInputs } from './catalogInputs';
+import { CATALOG_OPTIONS, parseChannel, readCatalogInputs } from './catalogInputs';
+import { parseFormat } from './usage';
 import type { CliContext } from './context';
 import { routeJson, routeJunit, routeText } from './formats/route';
 import { EXIT, InputError, UsageError } from './usage';

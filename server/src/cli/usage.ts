@@ -11,6 +11,12 @@ export class InputError extends Error {}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/** `--format` checked against the command's formats: every command's one check and one message. */
+export function parseFormat<F extends string>(given: string | undefined, formats: readonly F[]): F {
+  if (!formats.includes(given as F)) throw new UsageError(`--format must be one of ${formats.join(', ')}; got "${given}"`);
+  return given as F;
+}
+
 /** Each command's help: `opencx-actions COMMAND --help` prints it; a usage error points to it. */
 export const COMMAND_HELP: Record<string, string> = {
   lint: `Usage: opencx-actions lint [paths...] [options]

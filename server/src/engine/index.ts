@@ -50,16 +50,8 @@ export { formatPlanText } from './resolve/planText';
 export { orgInputOf } from './rules/headerRules';
 
 // Execute: sending one plan as OpenCX does.
-export { executePlan, toCurl } from './execute';
-export {
-  MAX_REDIRECTS, NETWORK_ERROR_TEXT, OPENCX_TIMEOUT_MS, TIMEOUT_STATUS, timeoutText,
-} from './execute/execution';
-export type {
-  AiView, Clock, EchoedHeader, EchoedShadowedValue, ExecuteOptions, ExecutionError, ExecutionOutcome, ExecutionResult,
-  ExecutionTiming, RedirectHop, ResponseHeader, ResponseRecord, SentRequest,
-} from './execute/execution';
+export * from './execute';
 export { secretsUsedBy } from './execute/secrets';
-export { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './execute/bodySink';
 
 // Run: the inputs a run asks for, and the explanation of a result.
 export { inputsComplete, parseInput, runInputs, type RunInput } from './run/inputs';
