@@ -27,8 +27,15 @@ export function pathPlaceholders(endpoint: string): string[] {
 
 /** A file name for an action name: lower-case words joined by `-`, never empty. */
 export function actionFileName(name: string): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${slug || 'new-action'}.action.json`;
+  return `${fileStemOf(name) || 'new-action'}.action.json`;
+}
+
+/**
+ * `Look up order` → `look-up-order`: lower-case ASCII words joined by `-` (accents dropped), at most 80 characters;
+ * empty when the name has no letter or digit. New actions and pulled ones are named the same way.
+ */
+export function fileStemOf(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
 }
 
 /**

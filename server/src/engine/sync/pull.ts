@@ -1,3 +1,4 @@
+import { fileStemOf } from '../model/newAction';
 import { isJsonObject, type JsonObject } from '../document/json';
 import { localFieldsOf, SYNCED_FIELDS, syncedHash } from './mapping';
 import type { RemoteAction, RemoteLink } from './types';
@@ -39,9 +40,9 @@ function remoteOf(action: JsonObject): RemoteLink | undefined {
   return isJsonObject(r) && typeof r.id === 'string' ? (r as unknown as RemoteLink) : undefined;
 }
 
-/** `Look up order` → `look-up-order`: a file name from the action's name. */
+/** `Look up order` → `look-up-order`: a file name from the action's name, as New Action names files. */
 export function fileNameOf(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'action';
+  return fileStemOf(name) || 'action';
 }
 
 /** The file's new content: its local-only fields kept, the synced ones from the remote, `remote` updated. */
