@@ -50,7 +50,18 @@ export { formatPlanText } from './resolve/planText';
 export { orgInputOf } from './rules/headerRules';
 
 // Execute: sending one plan as OpenCX does.
-export * from './execute';
+// Constants and types come from the modules that define them, not through execute/index.ts: a bundle that takes
+// only a constant (the client's OPENCX_TIMEOUT_MS) would otherwise keep the executor and undici (a package test
+// guards this). Only executePlan and toCurl are taken from execute/index.ts.
+export { executePlan, toCurl } from './execute';
+export {
+  MAX_REDIRECTS, NETWORK_ERROR_TEXT, OPENCX_TIMEOUT_MS, TIMEOUT_STATUS, timeoutText,
+} from './execute/execution';
+export type {
+  AiView, Clock, EchoedHeader, EchoedShadowedValue, ExecuteOptions, ExecutionError, ExecutionOutcome, ExecutionResult,
+  ExecutionTiming, RedirectHop, ResponseHeader, ResponseRecord, SentRequest,
+} from './execute/execution';
+export { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT } from './execute/bodySink';
 export { secretsUsedBy } from './execute/secrets';
 
 // Run: the inputs a run asks for, and the explanation of a result.
