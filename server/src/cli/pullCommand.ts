@@ -42,7 +42,7 @@ export async function pullCommand(args: string[], context: CliContext): Promise<
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, write.text);
   }
-  if (!settings.configFile) writeMinimalConfig(out);
+  if (!settings.configFile) writeMinimalConfig(out, settings.baseUrl);
 
   const display = (id: string) => displayPath(id.split('/').join(path.sep), context.cwd);
   const result = { created: plan.created.map(display), updated: plan.updated.map(display), unchanged: plan.unchanged.map(display), conflicts: plan.conflicts.map(display) };

@@ -62,7 +62,7 @@ export async function pushCommand(args: string[], context: CliContext): Promise<
     if (plan.conflicts.length) refused = `${plan.conflicts.length} conflict${plan.conflicts.length === 1 ? '' : 's'}: pull first, nothing was sent`;
     else if (lintErrors.length) refused = `${lintErrors.length} lint error${lintErrors.length === 1 ? '' : 's'}: fix them first, nothing was sent`;
     else {
-      for (const pushed of await api(() => applyPush(plan, actions, client))) fs.writeFileSync(pushed.id.split('/').join(path.sep), pushed.text);
+      await api(() => applyPush(plan, actions, client, (pushed) => fs.writeFileSync(pushed.id.split('/').join(path.sep), pushed.text)));
       applied = true;
     }
   }

@@ -71,10 +71,14 @@ export { DEFAULT_TOKEN_BUDGET, explainRun, type RunExplanation } from './run/exp
 export { maskText, redirectsForDisplay, responseHeadersForDisplay, textsForDisplay } from './run/display';
 
 // Sync: OpenCX's public REST API for actions, pull and push (docs/sync.md).
-export { ApiError, DEFAULT_API_BASE_URL, OpenCxApiClient } from './sync/apiClient';
-export { planPull } from './sync/pull';
-export { planPush, type PushPlan } from './sync/push';
-export { applyPush } from './sync/apply';
+// The API client (undici) stays out of dist/client.js: the extension reaches it through dist/sync.js only.
+export { ApiError, OpenCxApiClient, type ApiClientOptions } from './sync/apiClient';
+export { API_BASE_URL_VARIABLE, API_KEY_VARIABLE, apiTargetOf, DEFAULT_API_BASE_URL, minimalConfigText, type ApiTarget, type ApiTargetResult } from './sync/apiTarget';
+export { planPull, type LocalFile, type PullPlan } from './sync/pull';
+export { planPush, type PushFile, type PushPlan } from './sync/push';
+export { applyPush, type PushedFile } from './sync/apply';
+export { remoteVersionText } from './sync/remoteVersion';
+export type { RemoteAction } from './sync/types';
 
 // Catalog: what the AI is offered per contact and channel, its tokens, and who reaches what.
 export * from './catalog';

@@ -53,6 +53,11 @@ export function coverageJson(coverage: CoverageMatrix): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
+/** Which actions' segments are unknown, and what that means for the table above. */
+function unknownSegmentsNote(files: string[]): string {
+  return `${files.join(', ')} ${files.length === 1 ? 'was' : 'were'} pulled from OpenCX, whose API does not carry segment restrictions: counted as offered to every contact, but OpenCX may restrict ${files.length === 1 ? 'it' : 'them'} in the dashboard (write restrictedToSegments to check them here).`;
+}
+
 const list = (items: string[]): string => (items.length ? items.join(', ') : 'none');
 
 /** `coverage --format text`: one line per action, then what nobody reaches and whom nothing reaches. */
@@ -63,6 +68,7 @@ export function coverageText(coverage: CoverageMatrix, notes: string[]): string 
   const reachedWidth = Math.max(...reached.map((r) => r.length), 0);
   coverage.actions.forEach((action, i) => lines.push(`${action.name.padEnd(width)}  ${reached[i].padEnd(reachedWidth)}  ${action.file}`));
   lines.push('', `Unreachable: ${list(coverage.unreachable)}`, `Contacts offered nothing: ${list(coverage.contactsWithoutActions)}`, `Segments no action uses: ${list(coverage.unusedSegments)}`);
+  if (coverage.segmentsUnknown.length) lines.push(`note: ${unknownSegmentsNote(coverage.segmentsUnknown)}`);
   for (const note of notes) lines.push(`note: ${note}`);
   return lines.join('\n') + '\n';
 }
@@ -88,5 +94,6 @@ export function coverageMarkdown(coverage: CoverageMatrix): string {
     `- Unreachable: ${coverage.unreachable.length ? coverage.unreachable.map((f) => `\`${cell(f)}\``).join(', ') : 'none'}`,
     `- Contacts offered nothing: ${list(coverage.contactsWithoutActions)}`,
     `- Segments no action uses: ${list(coverage.unusedSegments)}`,
+    ...(coverage.segmentsUnknown.length ? [`- Note: ${unknownSegmentsNote(coverage.segmentsUnknown.map((f) => `\`${cell(f)}\``))}`] : []),
   ].join('\n') + '\n';
 }

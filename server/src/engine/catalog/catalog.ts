@@ -5,7 +5,16 @@ import type { Catalog, CatalogContact, CatalogEntry, CatalogTool, HiddenAction, 
 import { offerOf } from './visibility';
 
 const INVALID_DETAIL = 'The file has syntax or schema errors, so it cannot be planned; OpenCX would not accept it as an action.';
-const UNKNOWN_SEGMENTS_NOTE = 'Its segment restriction is not known (pulled from OpenCX, whose API does not return segments): listed as offered, but OpenCX may hide it from this contact.';
+/** The note on an action whose segments are unknown (pulled from OpenCX), in the tool list and the coverage matrix. */
+export const UNKNOWN_SEGMENTS_NOTE = 'Its segment restriction is not known (pulled from OpenCX, whose API does not return segments): listed as offered, but OpenCX may hide it from this contact.';
+
+/**
+ * Whether who is offered the action is unknown: the caller said so, or the file was pulled from OpenCX and has no
+ * restrictedToSegments of its own (ActionModel.segmentsUnknown). Such an action counts as offered to everyone.
+ */
+export function segmentsUnknown(entry: CatalogEntry): boolean {
+  return entry.segmentsUnknown === true || entry.action?.segmentsUnknown === true;
+}
 
 /** The display name of an action: its name, or the file when the name is missing. */
 export function actionLabel(entry: CatalogEntry): string {
@@ -27,9 +36,10 @@ export function buildCatalog(entries: readonly CatalogEntry[], who: CatalogConta
       hidden.push({ file: entry.file, name: actionLabel(entry), reason: 'invalid', detail: INVALID_DETAIL });
       continue;
     }
-    const offer = offerOf(entry.segmentsUnknown ? { ...action, restrictedToSegments: [] } : action, who, channel);
+    const unknown = segmentsUnknown(entry);
+    const offer = offerOf(unknown ? { ...action, restrictedToSegments: [] } : action, who, channel);
     if (!offer.offered) hidden.push({ file: entry.file, name: actionLabel(entry), reason: offer.reason, detail: offer.detail });
-    else offered.push({ entry, notes: entry.segmentsUnknown ? [UNKNOWN_SEGMENTS_NOTE] : [] });
+    else offered.push({ entry, notes: unknown ? [UNKNOWN_SEGMENTS_NOTE] : [] });
   }
   const names = uniqueFunctionNames(offered.map(({ entry }) => entry.action?.name ?? ''));
   const tools = offered.map(({ entry, notes }, i): CatalogTool => {

@@ -1,5 +1,5 @@
 import type { Channel } from '../model/action';
-import { actionLabel } from './catalog';
+import { actionLabel, segmentsUnknown, UNKNOWN_SEGMENTS_NOTE } from './catalog';
 import { ANONYMOUS_LABEL, type CatalogContact, type CatalogEntry, type CoverageMatrix, type HiddenReason } from './types';
 import { offerOf } from './visibility';
 
@@ -7,8 +7,10 @@ type Cell = CoverageMatrix['cells'][number][number];
 
 function cellOf(entry: CatalogEntry, who: CatalogContact, channel: Channel): Cell {
   if (!entry.action || entry.invalid) return { offered: false, reason: 'invalid' satisfies HiddenReason, detail: 'The file has syntax or schema errors, so it cannot be planned.' };
-  const offer = offerOf(entry.segmentsUnknown ? { ...entry.action, restrictedToSegments: [] } : entry.action, who, channel);
-  return offer.offered ? { offered: true, detail: offer.detail } : { offered: false, reason: offer.reason, detail: offer.detail };
+  const unknown = segmentsUnknown(entry);
+  const offer = offerOf(unknown ? { ...entry.action, restrictedToSegments: [] } : entry.action, who, channel);
+  if (!offer.offered) return { offered: false, reason: offer.reason, detail: offer.detail };
+  return { offered: true, detail: unknown ? `${offer.detail} ${UNKNOWN_SEGMENTS_NOTE}` : offer.detail };
 }
 
 /**
@@ -28,6 +30,7 @@ export function buildCoverage(entries: readonly CatalogEntry[], contacts: readon
     unreachable: actions.filter((a) => !a.offeredTo.length).map((a) => a.file),
     contactsWithoutActions: labels.filter((_, j) => !cells.some((row) => row[j].offered)),
     unusedSegments: (definedSegments ?? []).filter((s) => !used.has(s)),
+    segmentsUnknown: entries.filter((e) => !e.invalid && segmentsUnknown(e)).map((e) => e.file),
     cells,
   };
 }

@@ -91,6 +91,8 @@ export interface Coverage {
 
 /** Coverage with the reason of every cell (contact × action), for the view's matrix. */
 export interface CoverageMatrix extends Coverage {
+  /** Files of actions pulled from OpenCX whose segments are unknown: counted as offered to everyone (a note says so). */
+  segmentsUnknown: string[];
   /** cells[actionIndex][contactIndex]: offered, or the reason it is not, with the sentence behind it. */
   cells: { offered: boolean; reason?: HiddenReason; detail: string }[][];
 }

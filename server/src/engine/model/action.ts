@@ -2,7 +2,7 @@
  * The typed view of an action file's value. Tolerant: a field of the wrong type is taken as absent, so rules
  * and the resolver can work on a file that still has schema errors (those are reported separately).
  */
-import { isJsonObject, stringsOf } from '../document/json';
+import { isJsonObject, stringsOf, type JsonObject } from '../document/json';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -49,6 +49,12 @@ export interface ActionModel {
   channels: Channel[];
   requireFormSubmission: boolean;
   tags: string[];
+  /**
+   * Pulled from OpenCX (`remote.segmentsUnknown`), whose API does not carry segment restrictions, and no
+   * `restrictedToSegments` written here since: who is offered it is unknown, so the catalog and the overlap rule
+   * count it as offered to every contact, with a note (docs/sync.md). Absent otherwise.
+   */
+  segmentsUnknown?: true;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -82,7 +88,13 @@ export function actionModelOf(value: unknown): ActionModel | undefined {
       : [...DEFAULT_CHANNELS],
     requireFormSubmission: value.requireFormSubmission === true,
     tags: stringsOf(value.tags),
+    ...(segmentsUnknownOf(value) ? { segmentsUnknown: true as const } : {}),
   };
+}
+
+/** A pulled action whose segments are set in the dashboard and not (yet) written here. */
+function segmentsUnknownOf(value: JsonObject): boolean {
+  return value.restrictedToSegments === undefined && isJsonObject(value.remote) && value.remote.segmentsUnknown === true;
 }
 
 function parameterOf(p: unknown, index: number): ParameterModel[] {

@@ -94,3 +94,13 @@ export function overlapMessage(overlap: Overlap): string {
 export function overlapRelatedMessage(overlap: Overlap): string {
   return `${quote(overlap.otherName)} has a similar name and description`;
 }
+
+/**
+ * The note added when one of the two was pulled from OpenCX with its segments unknown: who sees both was worked
+ * out as if it were offered to every contact, which the dashboard may not do.
+ */
+export function unknownSegmentsText(names: readonly string[]): string {
+  if (!names.length) return '';
+  const one = names.length === 1;
+  return ` ${quotedList(names)} ${one ? 'was' : 'were'} pulled from OpenCX, whose API does not carry segment restrictions: ${one ? 'it is' : 'they are'} counted as offered to every contact here, but the dashboard may restrict ${one ? 'it' : 'them'} (write restrictedToSegments to check).`;
+}

@@ -311,7 +311,8 @@ function sameEntry(a: OverlapEntry, b: OverlapEntry): boolean {
     a.description === b.description &&
     a.method === b.method &&
     (a.restrictedToSegments ?? []).join('\n') === (b.restrictedToSegments ?? []).join('\n') &&
-    a.channels.join('\n') === b.channels.join('\n')
+    a.channels.join('\n') === b.channels.join('\n') &&
+    (a.segmentsUnknown === true) === (b.segmentsUnknown === true)
   );
 }
 

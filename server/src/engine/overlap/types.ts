@@ -12,6 +12,8 @@ export interface OverlapEntry {
   restrictedToSegments: readonly string[] | undefined;
   /** [] = on no channel (offered to nobody). ActionModel already applies the widget-only default. */
   channels: readonly Channel[];
+  /** Pulled from OpenCX with its segments unknown (ActionModel.segmentsUnknown): counted as offered to everyone. */
+  segmentsUnknown?: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { overlapMessage, overlapRelatedMessage } from '../overlap/message';
+import { overlapMessage, overlapRelatedMessage, unknownSegmentsText } from '../overlap/message';
 import { valueRange } from './positions';
 import type { ActionRule, RuleFinding } from './rule';
 
@@ -11,15 +11,17 @@ export const overlapRule: ActionRule = {
   code: 'description-overlap',
   defaultSeverity: 'warning',
   summary: 'Another action the AI could confuse with this one: the names and descriptions share too much.',
-  check({ id, document, workspace }) {
+  check({ id, document, action, workspace }) {
     return workspace.overlapsOf(id).flatMap((overlap): RuleFinding[] => {
       const other = workspace.actionEntry(overlap.otherId);
+      // A pulled action's segments are unknown: counted as offered to everyone, and the message says so.
+      const unknown = unknownSegmentsText([...(action.segmentsUnknown ? [overlap.name] : []), ...(other?.action.segmentsUnknown ? [overlap.otherName] : [])]);
       return [{
         ...(overlap.visibility.kind === 'multi-segment' ? { severity: 'info' as const } : {}),
-        message: overlapMessage(overlap),
+        message: overlapMessage(overlap) + unknown,
         range: valueRange(document, document.nodeAt(['description']) ? ['description'] : ['name']),
         target: overlap.otherName,
-        related: other ? [{ file: overlap.otherId, range: valueRange(other.document, ['name']), message: overlapRelatedMessage(overlap) }] : [],
+        related: other ? [{ file: overlap.otherId, range: valueRange(other.document, ['name']), message: overlapRelatedMessage(overlap) + (other.action.segmentsUnknown ? `.${unknownSegmentsText([overlap.otherName])}` : '') }] : [],
         data: { other: overlap.otherId, score: Math.round(overlap.score * 100) / 100 },
       }];
     });

@@ -4,8 +4,7 @@ import { createDispatcher, type OwnDispatcher } from '../execute/dispatcher';
 import { REAL_CLOCK, RateLimiter, type Clock } from './rateLimit';
 import type { RemoteAction } from './types';
 
-/** OpenCX's documented base URL. */
-export const DEFAULT_API_BASE_URL = 'https://api.open.cx';
+export { DEFAULT_API_BASE_URL } from './apiTarget';
 const TIMEOUT_MS = 60_000;
 const MAX_RETRIES_ON_429 = 3;
 const DEFAULT_RETRY_AFTER_MS = 60_000;
@@ -18,6 +17,8 @@ export interface ApiClientOptions {
   /** Extra trusted CA certificates (PEM), as runs take them; the system's roots stay trusted. */
   caCertificates?: readonly string[];
   clock?: Clock;
+  /** Cancels the calls not yet answered and every later one (the editor's Cancel button). */
+  signal?: AbortSignal;
 }
 
 /** A failed API call, worded for the user (the key never appears in it). */
@@ -77,6 +78,7 @@ export class OpenCxApiClient {
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
     for (let attempt = 0; ; attempt++) {
       await this.limiter.take();
+      if (this.options.signal?.aborted) throw new ApiError(`${method} ${url} was cancelled before it was sent`);
       let response: Dispatcher.ResponseData;
       try {
         response = await request(url, {
@@ -84,10 +86,11 @@ export class OpenCxApiClient {
           headers: { authorization: `Bearer ${this.options.key}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
           body: body !== undefined ? JSON.stringify(body) : undefined,
           dispatcher: this.dispatcher,
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: this.options.signal ? AbortSignal.any([this.options.signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
         });
       } catch (error) {
-        throw new ApiError(`${method} ${url} failed: ${(error as Error).message}`);
+        if (this.options.signal?.aborted) throw new ApiError(`${method} ${url} was cancelled`);
+        throw new ApiError(`${method} ${url} failed: ${transportMessage(error)}`);
       }
       const text = await response.body.text();
       if (response.statusCode === 429 && attempt < MAX_RETRIES_ON_429) {
@@ -98,6 +101,18 @@ export class OpenCxApiClient {
       throw new ApiError(explain(response.statusCode, method, url, scope, text), response.statusCode);
     }
   }
+}
+
+/** undici's errors worded for people: the cause (a TLS or DNS code) says more than "fetch failed". */
+function transportMessage(error: unknown): string {
+  const e = error as { message?: string; code?: string; cause?: { message?: string; code?: string } };
+  const code = e.code ?? e.cause?.code;
+  const message = e.cause?.message ?? e.message ?? String(error);
+  if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) return `the server's TLS certificate is not trusted (${code}: ${message}); add its CA to opencx.run.caCertificates (VS Code) or NODE_EXTRA_CA_CERTS (CLI)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host cannot be resolved (${code}); check api.baseUrl and the network`;
+  if (code === 'ECONNREFUSED') return `the connection was refused (${code}); check api.baseUrl`;
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || e.message?.includes('timeout')) return `no answer in time (${code ?? 'timeout'}); check the network`;
+  return code ? `${message} (${code})` : message;
 }
 
 function parseJson(text: string, method: string, url: string): unknown {

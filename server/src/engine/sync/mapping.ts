@@ -49,7 +49,8 @@ export function remoteChannel(channel: string): string {
   return CHANNEL_TO_REMOTE[channel] ?? channel;
 }
 
-function canonical(value: unknown): string {
+/** JSON with sorted keys: equal values give equal strings (how synced fields are compared and hashed). */
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isJsonObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   return JSON.stringify(value) ?? 'null';

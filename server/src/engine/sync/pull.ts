@@ -26,7 +26,7 @@ export interface PullPlan {
   notes: { id: string; message: string }[];
 }
 
-function parse(text: string): JsonObject | undefined {
+export function parseAction(text: string): JsonObject | undefined {
   try {
     const value = JSON.parse(text) as unknown;
     return isJsonObject(value) ? value : undefined;
@@ -46,7 +46,7 @@ export function fileNameOf(name: string): string {
 }
 
 /** The file's new content: its local-only fields kept, the synced ones from the remote, `remote` updated. */
-function merged(existing: JsonObject | undefined, pulledFields: JsonObject, remote: RemoteAction, segmentsUnknown: boolean): JsonObject {
+export function merged(existing: JsonObject | undefined, pulledFields: JsonObject, remote: RemoteAction, segmentsUnknown: boolean): JsonObject {
   let fields = pulledFields;
   const out: JsonObject = {};
   const local = existing ?? {};
@@ -69,7 +69,7 @@ export function planPull(remotes: RemoteAction[], existing: LocalFile[], options
   const plan: PullPlan = { created: [], updated: [], unchanged: [], conflicts: [], writes: [], notes: [] };
   const byRemoteId = new Map<string, { file: LocalFile; action: JsonObject; link: RemoteLink }>();
   for (const file of existing) {
-    const action = parse(file.text);
+    const action = parseAction(file.text);
     const link = action && remoteOf(action);
     if (action && link && !byRemoteId.has(link.id)) byRemoteId.set(link.id, { file, action, link });
   }

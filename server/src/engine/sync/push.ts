@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from '../document/json';
 import { isMagicField } from '../model/action';
-import { localFieldsOf, remoteChannel, SYNCED_FIELDS } from './mapping';
+import { canonical, localFieldsOf, remoteChannel, SYNCED_FIELDS } from './mapping';
 import type { RemoteAction, RemoteLink } from './types';
 
 /** Our synced field → the API's top-level field that carries it (the unit of change of a partial update). */
@@ -33,12 +33,6 @@ export interface PushPlan {
   conflicts: { file: string; reason: string }[];
   notSent: { file: string; fields: string[] }[];
   remoteOnly: { id: string; name: string }[];
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isJsonObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
 }
 
 const linkOf = (action: JsonObject): RemoteLink | undefined => (isJsonObject(action.remote) && typeof action.remote.id === 'string' ? (action.remote as unknown as RemoteLink) : undefined);

@@ -18,7 +18,7 @@ function overlapContextOf(config: OrgConfig | undefined): OverlapContext {
 }
 
 function overlapEntryOf(action: ActionModel): OverlapEntry {
-  return { name: action.name, description: action.description, method: action.method, restrictedToSegments: action.restrictedToSegments, channels: action.channels };
+  return { name: action.name, description: action.description, method: action.method, restrictedToSegments: action.restrictedToSegments, channels: action.channels, ...(action.segmentsUnknown ? { segmentsUnknown: true } : {}) };
 }
 
 interface FileEntry {
