@@ -69,6 +69,35 @@ describe('pull', () => {
     assert.equal(JSON.parse(run.stdout).created.length, 2);
   });
 
+  test('no opencx.config.json above --out: the default base URL (OPENCX_API_BASE_URL stands in for it here), then a minimal config that later pulls use', async (t) => {
+    const folder = tempFolder(t);
+    assert.equal(fs.existsSync(path.join(path.dirname(folder), 'opencx.config.json')), false, 'the temp folder has no config above it');
+    caFile = writeFile(folder, 'ca.pem', api.ca);
+    const out = path.join(folder, 'org');
+    const before = api.requests.length;
+    const run = await runCliAsync(['pull', '--out', 'org', '--format', 'json'], folder, { NODE_EXTRA_CA_CERTS: caFile, OPENCX_API_KEY: KEY, OPENCX_API_BASE_URL: api.baseUrl });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout).created, ['org/actions/look-up-order.action.json', 'org/actions/track-parcel.action.json']);
+    assert.deepEqual(api.requests.slice(before).map((r) => `${r.method} ${r.path}`), ['GET /actions']);
+    assert.equal(fs.readFileSync(path.join(out, 'opencx.config.json'), 'utf8'), `{\n  "api": {\n    "baseUrl": "${api.baseUrl}"\n  }\n}\n`);
+    // The written config is found now: no base URL from the environment is needed, and nothing changed remotely.
+    const again = await runCliAsync(['pull', '--format', 'json'], out, { NODE_EXTRA_CA_CERTS: caFile, OPENCX_API_KEY: KEY });
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(JSON.parse(again.stdout).unchanged.length, 2);
+    assert.ok(!fs.readFileSync(path.join(out, 'opencx.config.json'), 'utf8').includes(KEY));
+  });
+
+  test('no config: --env needs one, a missing key is exit 2 before any request, and no config is written (the default base URL itself: test/unit/sync/apiTargetAndRemoteVersion)', async (t) => {
+    const folder = tempFolder(t);
+    const run = await runCliAsync(['pull', '--env', 'staging'], folder, {});
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--env "staging" needs an opencx\.config\.json at or above/);
+    const noKey = await runCliAsync(['pull'], folder, {});
+    assert.equal(noKey.status, 2);
+    assert.match(noKey.stderr, /no API key: export OPENCX_API_KEY/);
+    assert.equal(fs.existsSync(path.join(folder, 'opencx.config.json')), false, 'no config is written when nothing was pulled');
+  });
+
   test('exit 2: a key without the scope (403 names actions:read), a refused key (401), no key, an unknown --env', async (t) => {
     const folder = project(t);
     const forbidden = await runCliAsync(['pull'], folder, env({ OPENCX_SECRET_OPENCX_KEY: 'ocx_live_nothing' }));
