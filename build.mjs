@@ -54,6 +54,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedTokenizer] }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
+  // Pull and push (undici and the sync engine), required by the extension's sync commands only when one talks to OpenCX.
+  build({ ...common, entryPoints: ['client/src/sync/syncEngine.ts'], outfile: 'dist/sync.js' }),
   // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code
   // command only when an import starts: `lint` and the extension's activation never load the parser.
   build({ ...common, entryPoints: ['server/src/engine/openapi/index.ts'], outfile: 'dist/openapi.js' }),

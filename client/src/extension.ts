@@ -20,6 +20,7 @@ import { SelectionStore } from './selection';
 import { registerStatusItem } from './statusItem';
 import { importFromOpenApi, type ImportArguments } from './import/importCommand';
 import { ProposedVersions } from './import/summaryDocument';
+import { registerSyncCommands } from './sync/register';
 
 let client: LanguageClient | undefined;
 
@@ -105,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.groupActionsByTag, () => actionsTree.setGrouping('tag')),
     vscode.commands.registerCommand(COMMANDS.groupActionsBySegment, () => actionsTree.setGrouping('segment')),
     vscode.commands.registerCommand(COMMANDS.refreshActions, () => actionsTree.refresh()),
+    ...registerSyncCommands(context, secrets, selection, output),
   );
   return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts(), catalog, actionsTree };
 }
