@@ -121,12 +121,13 @@ describe('the packaged .vsix', () => {
   // bundler leave the executor out. Markers: undici's global-dispatcher symbol and the tokenizer's encoding name.
   test('the client bundle leaves undici to runner.js and the tokenizer to tokenizer.js, loaded on the first run', () => {
     const client = readEntry('extension/dist/client.js');
-    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['o200k_base', 'extension/dist/tokenizer.js']];
+    // dist/sync.js (pull and push, loaded by the first sync command) carries its own undici.
+    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['undici.globalDispatcher.1', 'extension/dist/sync.js'], ['o200k_base', 'extension/dist/tokenizer.js']];
     for (const [marker, bundle] of lazy) {
       assert.ok(readEntry(bundle).includes(marker), `${bundle} lacks ${marker}: the marker no longer finds the library`);
       assert.ok(!client.includes(marker), `client.js holds ${marker}: the executor was bundled into the extension's activation`);
     }
-    for (const bundle of ['extension/dist/runner.js', 'extension/dist/server.js', 'extension/dist/cli.js']) {
+    for (const bundle of ['extension/dist/runner.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/sync.js']) {
       assert.ok(!readEntry(bundle).includes('o200k_base'), `${bundle} holds its own copy of the tokenizer table`);
     }
   });
