@@ -19,6 +19,8 @@ export interface PushResult {
   refused?: string;
   /** The confirmation's message and detail, as shown (or as it would have been). */
   confirmation?: string;
+  /** The error shown when a request failed (files already answered were recorded). */
+  failure?: string;
 }
 
 const TITLE = 'OpenCX: Push Actions';
@@ -95,6 +97,6 @@ export async function pushActions(ctx: SyncContext, args: PushArguments = {}): P
     return { applied: true, created, updated, confirmation: `${confirmation.message}\n${confirmation.detail}` };
   } catch (error) {
     reportFailure(TITLE, error, ctx.output);
-    return undefined;
+    return { applied: false, created: [], updated: [], failure: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -107,6 +107,38 @@ describe('sync with OpenCX (issue 16)', function () {
     const again = await vscode.commands.executeCommand<PushResult | undefined>('opencx.pushActions', { folder: workspaceUri(ORG), answer: 'Push' });
     assert.match(again?.refused ?? '', /^Nothing to push to https:\/\/127\.0\.0\.1:\d+: 2 files unchanged\.$/);
   });
+
+  it('Pull Actions over a file changed here: a conflict, left as it is, and the summary says how to force', async () => {
+    const parcel = `${ORG}/actions/track-parcel.action.json`;
+    const edited = (await read(parcel)).replace('"Track parcel"', '"Track a parcel"');
+    await writeWorkspaceFile(parcel, edited);
+    const result = await vscode.commands.executeCommand<PullResult | undefined>('opencx.pullActions', { folder: workspaceUri(ORG) });
+    assert.ok(result, 'the pull ran');
+    assert.deepEqual([result.conflicts, result.unchanged], [[parcel], [LOOK_UP]]);
+    assert.match(result.message, /1 conflict\. sync-org\/actions\/track-parcel\.action\.json was changed here since the last pull and left as it is: "Overwrite Local Changes" takes OpenCX's version \(the CLI's pull --force\)/);
+    assert.equal(await read(parcel), edited);
+    const forced = await vscode.commands.executeCommand<PullResult | undefined>('opencx.pullActions', { folder: workspaceUri(ORG), force: true });
+    assert.deepEqual(forced?.updated, [parcel]);
+    assert.match(await read(parcel), /"name": "Track parcel"/);
+  });
+
+  it('a key without actions:write: the push fails with the scope it needs, and the key is in no message', async () => {
+    const readOnly = 'ocx_live_e2e_read_only';
+    const scoped = await startFakeApi({ keys: { [readOnly]: ['actions:read'] }, actions: [...api.actions.values()] });
+    try {
+      await writeWorkspaceFile(`${ORG}/opencx.config.json`, JSON.stringify({ api: { baseUrl: scoped.baseUrl, key: '${secret:E2E_SYNC_KEY}' } }, null, 2));
+      fs.writeFileSync(caFile, `${api.ca}\n${scoped.ca}`);
+      await vscode.commands.executeCommand('opencx.setApiKey', { folder: workspaceUri(ORG), value: readOnly });
+      await writeWorkspaceFile(LOOK_UP, (await read(LOOK_UP)).replace(/"description": "[^"]*"/, '"description": "Look up an order by its number and return its status and carrier."'));
+      const result = await vscode.commands.executeCommand<PushResult | undefined>('opencx.pushActions', { folder: workspaceUri(ORG), answer: 'Push' });
+      assert.ok(result && !result.applied);
+      assert.match(result.failure ?? '', /^PATCH https:\/\/127\.0\.0\.1:\d+\/actions\/act_1: 403, the API key lacks the scope actions:write \(or full access\); make a key with actions:write in OpenCX under Settings → Access$/);
+      assert.ok(!result.failure!.includes(readOnly));
+      assert.deepEqual(scoped.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization === `Bearer ${readOnly}`}`), ['GET /actions true', 'PATCH /actions/act_1 true']);
+    } finally {
+      await scoped.close();
+    }
+  });
 });
 
 describe('sync in Restricted Mode (issue 16)', () => {
