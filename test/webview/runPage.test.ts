@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { toRunView, type RunView } from '../../client/src/run/view';
 import type { ExecutionResult } from '../../server/src/engine/execute';
 import { axeViolations, launch, openRunPage, show, THEMES } from './runPage';
