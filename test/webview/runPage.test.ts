@@ -110,13 +110,15 @@ describe('the run page', () => {
     await page.close();
   });
 
-  test('at half width, header names and sources never break mid-word; at 320 px the request line reflows', async () => {
-    for (const width of [450, 320]) {
+  // 660 px: the run panel beside an editor in a 1400 px window (what the e2e screenshot shows); 480 and 320: narrower.
+  test('at half width and below, header names, sources and short values never break mid-word; at 320 px the request line reflows', async () => {
+    for (const width of [800, 660, 480, 450, 320]) {
       const page = await openRunPage(browser, 'Dark+', width);
       await show(page, VIEWS.success);
       const broken = await page.evaluate(() => {
         const out: string[] = [];
-        for (const cell of document.querySelectorAll('#request-headers th.name, #request-headers td.source')) {
+        // A value longer than a line (a JWT) may break anywhere; one that fits on a line of its cell must not.
+        for (const cell of document.querySelectorAll('#request-headers th.name, #request-headers td.source, #request-headers td.value')) {
           const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
