@@ -93,4 +93,17 @@ describe('marketplace screenshots and the real run panel (issue 14)', function (
     assert.ok(after.top >= 0 && after.bottom <= after.height, `the new status is in view (${after.top}–${after.bottom} of ${after.height})`);
     assert.equal(after.focused, 'btn-rerun', 'focus stays on Run again');
   });
+
+  it('after Run, the values picker says what it is; a complete sample runs as it is, without asking for each field', async () => {
+    const ran = vscode.commands.executeCommand<boolean>('opencx.runAction', lookUp()); // no values: the picker asks
+    await waitFor(async () => ((await ui<{ text: string }>('text')).text.includes('which values would the AI extract?') ? true : undefined), 'the values picker');
+    const { text } = await ui<{ text: string }>('text');
+    assert.ok(text.includes('found (200)') && text.includes('run with these values'), 'the samples are offered to run as they are');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the first sample, "found (200)"
+    // Walking through the fields would open an input box and leave the command waiting: no answer in time is a failure.
+    const finished = await Promise.race([ran, new Promise<'asked'>((resolve) => setTimeout(() => resolve('asked'), 20_000))]);
+    if (finished === 'asked') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(finished, true, 'the sample ran without asking for each field');
+    assert.deepEqual(api.lastRun()!.outcome.result.ai.status, 200);
+  });
 });
