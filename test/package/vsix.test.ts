@@ -92,6 +92,15 @@ describe('the packaged .vsix', () => {
     assert.match(readEntry('extension/changelog.md'), /^## 0\.1\.0/m, 'the changelog has the 0.1.0 entry');
   });
 
+  test('the Marketplace page (the packaged README) shows the run view and the header hover, as absolute HTTPS images', () => {
+    const readme = readEntry('extension/readme.md');
+    const firstScreen = readme.split('\n').slice(0, 20).join('\n');
+    for (const image of ['docs/images/run-view.png', 'docs/images/header-hover.png']) {
+      assert.ok(fs.existsSync(path.join(ROOT, image)), `${image} is committed`);
+      assert.match(firstScreen, new RegExp(`src="https://[^"]+/${image.replace(/[./]/g, '\\$&')}"`), `${image} is on the README's first screen, rewritten by vsce`);
+    }
+  });
+
   test('the packaged package.json points main and bin at files in the .vsix', () => {
     const manifest = JSON.parse(readEntry('extension/package.json')) as { main: string; bin: Record<string, string> };
     for (const target of [manifest.main, ...Object.values(manifest.bin)]) {
