@@ -2,6 +2,7 @@
 // examples, in the real workbench, against the local demo API (`npm run screenshots` writes them to docs/images;
 // a plain e2e run writes them to its temp dir). Before each, the visible text of the workbench and of every webview
 // is checked for the secret. Then "Run again" is pressed in the real run panel, scrolled to its end.
+// Files run in name order: this one after provenance.test.ts, whose request plan expects no remembered run values.
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -32,11 +33,13 @@ describe('marketplace screenshots and the real run panel (issue 14)', function (
   this.timeout(120_000);
   let api: ExtensionApi;
   let demo: Awaited<ReturnType<typeof startDemoApi>>;
+  let configText: Uint8Array | undefined;
   const lookUp = () => workspaceUri('actions/look-up-order.action.json');
 
   before(async function () {
     if (!uiAvailable() || !vscode.workspace.isTrusted) this.skip(); // needs scripts/run-vscode-tests.mjs and a trusted folder
     api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    configText = await vscode.workspace.fs.readFile(workspaceUri('opencx.config.json'));
     demo = await startDemoApi();
     // The newcomer's own environment, local-demo, pointed at this run's port (the examples say 127.0.0.1:8443).
     await useLocalApi(demo.port, demo.caFile, 'local-demo');
@@ -50,9 +53,15 @@ describe('marketplace screenshots and the real run panel (issue 14)', function (
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
+  // The suites after this one start from the examples as they were: no secret, no selection, the config unchanged.
   after(async () => {
     demo?.process.kill();
+    if (!configText) return;
     await vscode.commands.executeCommand('opencx.clearSecret', 'SHOP_API_TOKEN');
+    await vscode.commands.executeCommand('opencx.selectContact', '');
+    await vscode.commands.executeCommand('opencx.selectEnvironment', '');
+    await vscode.workspace.getConfiguration('opencx.run').update('caCertificates', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.writeFile(workspaceUri('opencx.config.json'), configText);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
