@@ -88,7 +88,10 @@ describe('marketplace screenshots and the real run panel (issue 14)', function (
   });
 
   it('Run again in the real panel, scrolled to its end: the page is back at the top, the status in view, focus on Run again', async () => {
-    const panel = api.lastRun()!.panel;
+    assert.equal(await vscode.commands.executeCommand('opencx.runAction', lookUp(), { order_id: 10452 }), true);
+    const { outcome, panel } = api.lastRun()!;
+    await waitFor(() => panel.renderedSummaries().find((s) => s.aiText === outcome.result.ai.body), 'the run view to render');
+    await waitFor(async () => ((await inWebview<string | null>(RUN_TITLE, 'return document.getElementById("ai-status")?.textContent ?? null')) === 'status 200' ? true : undefined), 'the real panel to show the status');
     const scrolled = await inWebview<number>(RUN_TITLE, 'window.scrollTo(0, document.documentElement.scrollHeight); return window.scrollY;');
     assert.ok(scrolled > 100, `the run view scrolls in this panel (scrollY ${scrolled})`);
     const last = panel.renderedSummaries().at(-1);
