@@ -23,6 +23,8 @@
 //   E2E_VERBOSE=1        echo server output and the raw browser console
 //   KEEP_TMP=1           keep the temp dir (user data, workspace copy, server.log)
 //   E2E_LOGS_DIR         write the workbench logs handed to codeAutomationExit there
+//   E2E_SCREENSHOTS_DIR  where tests' screenshot requests write their PNGs (default: the run's temp dir); see
+//                        scripts/lib/uiRequests.mjs (npm run screenshots sets docs/images)
 //   CODE_SERVER_ARGS     extra code-server flags, space-separated
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +36,7 @@ import {
   codeServerEntry, DEFAULT_VSCODE_VERSION, freeLoopbackPort, installHint, quietUserSettings, remoteUri, REPO_ROOT,
   serverEnvironment, startCodeServer, stopProcessGroup, VSCODE_BUILDS, vscodeVersionOf, waitForHealthy, workbenchUrl,
 } from './lib/codeServer.mjs';
+import { handleUiRequest } from './lib/uiRequests.mjs';
 
 const DEFAULT_RUN_TIMEOUT_MS = 180_000;
 const EXIT = { passed: 0, testsFailed: 1, harnessFailed: 2 };
@@ -64,6 +67,7 @@ function readConfig(env) {
     workspaceTrust: env.E2E_WORKSPACE_TRUST === '1',
     summaryOut: env.E2E_SUMMARY_OUT ? path.resolve(env.E2E_SUMMARY_OUT) : undefined,
     verbose: Boolean(env.E2E_VERBOSE), logsDir: env.E2E_LOGS_DIR,
+    screenshotsDir: env.E2E_SCREENSHOTS_DIR ? path.resolve(env.E2E_SCREENSHOTS_DIR) : undefined,
     extraServerArgs: (env.CODE_SERVER_ARGS || '').split(' ').filter(Boolean),
   };
 }
@@ -90,6 +94,7 @@ function prepareRunDir(config) {
     userDataDir: path.join(dir, 'user-data'),
     extensionsDir: path.join(dir, 'extensions'),
     resultsFile: path.join(dir, 'results.json'),
+    uiDir: path.join(dir, 'ui'),
     configFile: path.join(dir, 'code-server.yaml'),
     serverLog: path.join(dir, 'server.log'),
     workspace: path.join(dir, 'workspace', path.basename(config.workspaceSource)),
@@ -97,6 +102,7 @@ function prepareRunDir(config) {
   };
   fs.mkdirSync(path.join(run.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(run.extensionsDir, { recursive: true });
+  fs.mkdirSync(run.uiDir, { recursive: true });
   fs.writeFileSync(path.join(run.userDataDir, 'User', 'settings.json'), JSON.stringify(quietUserSettings(config.workspaceTrust), null, 2));
   fs.writeFileSync(run.configFile, 'auth: none\ncert: false\n');
   fs.cpSync(config.workspaceSource, run.workspace, { recursive: true });
@@ -131,6 +137,7 @@ async function runSuiteInWorkbench(config, run, browser, port, onBrowserFailure)
   const exitCode = new Promise((resolve) => { resolveExitCode = resolve; });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = util.format(...(args || []));
+    if (handleUiRequest(page, line, { answers: run.uiDir, screenshots: config.screenshotsDir })) return;
     // Lines after the exit (the runner's own rejection) would land below our summary line.
     if (!config.verbose && (suiteExited || WORKBENCH_NOISE.test(line))) return;
     (type === 'error' ? console.error : console.log)(line);
@@ -219,7 +226,7 @@ async function runOnce(state, harnessFailure) {
   state.server = startCodeServer({
     entry: config.entry, serverNode: config.serverNode, port, configFile: run.configFile, userDataDir: run.userDataDir,
     extensionsDir: run.extensionsDir, workspaceTrust: config.workspaceTrust, extraArgs: config.extraServerArgs,
-    env: serverEnvironment({ ...run.xdg, VSCODE_E2E_RESULTS: run.resultsFile }), logFile: run.serverLog, verbose: config.verbose,
+    env: serverEnvironment({ ...run.xdg, VSCODE_E2E_RESULTS: run.resultsFile, E2E_UI_DIR: run.uiDir }), logFile: run.serverLog, verbose: config.verbose,
     onExit: (reason) => harnessFailure(`code-server exited early: ${reason}`),
   });
   await waitForHealthy(port).catch((error) => { throw new HarnessError(error.message); });

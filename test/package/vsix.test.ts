@@ -80,6 +80,27 @@ describe('the packaged .vsix', () => {
     for (const name of expected) assert.ok(names.includes(name), `${name} is missing from the .vsix:\n${names.join('\n')}`);
   });
 
+  test('is publishable: its icon is a 128 or 256 px square PNG in the .vsix, and the changelog is packaged', () => {
+    const manifest = JSON.parse(readEntry('extension/package.json')) as { icon?: string };
+    assert.ok(manifest.icon, 'package.json names an icon');
+    const icon = entries.find((e) => e.name === `extension/${path.posix.normalize(manifest.icon!)}`);
+    assert.ok(icon, `${manifest.icon} is not in the .vsix`);
+    const png = readZipEntry(zip, icon);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(width === height && (width === 128 || width === 256), `the icon is ${width}×${height}`);
+    assert.match(readEntry('extension/changelog.md'), /^## 0\.1\.0/m, 'the changelog has the 0.1.0 entry');
+  });
+
+  test('the Marketplace page (the packaged README) shows the run view and the header hover, as absolute HTTPS images', () => {
+    const readme = readEntry('extension/readme.md');
+    const firstScreen = readme.split('\n').slice(0, 20).join('\n');
+    for (const image of ['docs/images/run-view.png', 'docs/images/header-hover.png']) {
+      assert.ok(fs.existsSync(path.join(ROOT, image)), `${image} is committed`);
+      assert.match(firstScreen, new RegExp(`src="https://[^"]+/${image.replace(/[./]/g, '\\$&')}"`), `${image} is on the README's first screen, rewritten by vsce`);
+    }
+  });
+
   test('the packaged package.json points main and bin at files in the .vsix', () => {
     const manifest = JSON.parse(readEntry('extension/package.json')) as { main: string; bin: Record<string, string> };
     for (const target of [manifest.main, ...Object.values(manifest.bin)]) {

@@ -23,6 +23,8 @@ export interface CatalogRenderedSummary {
   matrix: string[][];
   /** The hover texts (title) of the matrix cells that are not offered. */
   reasons: string[];
+  /** The one-line summary put in the page's status region (what a screen reader announces). */
+  announced: string;
   /** Elements inside description paragraphs: must be 0, descriptions are text. */
   elementsInDescriptions: number;
 }

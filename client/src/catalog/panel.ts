@@ -5,6 +5,13 @@ import { CatalogRequest, type CatalogParams, type CatalogView } from '../../../s
 import type { SelectionStore } from '../selection';
 import { isFromCatalogWebview, type CatalogRenderedSummary, type ToCatalogWebview } from './messages';
 
+/**
+ * The page before the first view: one permanent, visually hidden status line (what a screen reader announces after
+ * each render, as on the run page) and the main area, which is not a live region (it would be read out whole).
+ */
+export const CATALOG_BODY = `<div id="announce" role="status" class="visually-hidden"></div>
+<main id="root"><p>Building the tool list…</p></main>`;
+
 /** The setting of the tool list's token budget (package.json declares it, with its default). */
 export const TOKEN_BUDGET_SETTING = 'catalog.tokenBudget';
 const REFRESH_DELAY_MS = 300;
@@ -143,7 +150,7 @@ export class CatalogPanel implements vscode.Disposable {
   private html(webview: vscode.Webview): string {
     return webviewHtml(webview, this.extensionUri, {
       script: 'catalog.js', style: 'catalog.css', title: 'What the AI Is Offered',
-      body: '<main id="root" aria-live="polite"><p>Building the tool list…</p></main>',
+      body: CATALOG_BODY,
     });
   }
 }

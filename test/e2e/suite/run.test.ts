@@ -1,41 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { DescribeActionRequest, type ActionDescription } from '../../../server/src/protocol';
+import { startDemoApi, useLocalApi } from './demoApi';
 import { EXTENSION_ID, waitFor, workspaceUri } from './util';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const TOKEN = 'demo-token';
-
-/** The example shop's API (scripts/demo-api.mjs) on a free port, with its self-signed certificate written out. */
-async function startDemoApi(): Promise<{ port: number; caFile: string; process: ChildProcess }> {
-  const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opencx-e2e-ca-')), 'ca.pem');
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/demo-api.mjs'), '--port', '0', '--ca-out', caFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`demo API exited with ${code}`)));
-  });
-  return { ...(JSON.parse(line) as { port: number }), caFile, process: child };
-}
-
-/** Adds an "e2e" environment that connects the shop's host to the local API, and makes it active. */
-async function useLocalApi(port: number, caFile: string): Promise<void> {
-  const configUri = workspaceUri('opencx.config.json');
-  const config = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri)));
-  config.environments.e2e = { connectTo: { 'api.acme-shop.example': `127.0.0.1:${port}` } };
-  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(JSON.stringify(config, null, 2)));
-  await vscode.workspace.getConfiguration('opencx.run').update('caCertificates', [caFile], vscode.ConfigurationTarget.Global);
-  await vscode.commands.executeCommand('opencx.selectEnvironment', 'e2e');
-  await vscode.commands.executeCommand('opencx.selectContact', 'jane-vip');
-}
 
 describe('run: what the AI receives (issue 5)', function () {
   this.timeout(90_000);
