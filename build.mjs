@@ -54,6 +54,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedTokenizer] }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
+  // The routing test's model client (the `openai` package), required by the client when a routing test starts.
+  build({ ...common, entryPoints: ['client/src/routing/router.ts'], outfile: 'dist/router.js' }),
+  // The routing test's page script, loaded like the others.
+  build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/routing.ts'], outfile: 'dist/webview/routing.js' }),
   // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code
   // command only when an import starts: `lint` and the extension's activation never load the parser.
   build({ ...common, entryPoints: ['server/src/engine/openapi/index.ts'], outfile: 'dist/openapi.js' }),
