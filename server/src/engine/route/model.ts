@@ -17,8 +17,6 @@ export interface ModelEndpoint {
   retries429: number;
 }
 
-export const DEFAULT_MODEL_TIMEOUT_MS = 60_000;
-export const DEFAULT_CONCURRENCY = 4;
 const MAX_RETRY_WAIT_MS = 60_000;
 const DEFAULT_RETRY_WAIT_MS = 1_000;
 
