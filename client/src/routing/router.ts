@@ -28,7 +28,8 @@ const endpointOf = (settings: ModelSettings): ModelEndpoint => ({
 
 function failure(error: unknown): RouterOutcome<never> {
   if (isAbort(error)) return { ok: false, cancelled: true, message: 'cancelled' };
-  if (error instanceof ModelEndpointError) return { ok: false, cancelled: false, message: error.message };
+  // The engine's 401 hint names the CLI's variable; in VS Code the key is usually set by the command.
+  if (error instanceof ModelEndpointError) return { ok: false, cancelled: false, message: error.message.replace('(check the API key: OPENCX_MODEL_API_KEY)', '(check the API key: OpenCX: Set Model API Key, or OPENCX_MODEL_API_KEY)') };
   return { ok: false, cancelled: false, message: `the model request failed: ${error instanceof Error ? error.message : String(error)}` };
 }
 
