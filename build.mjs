@@ -56,6 +56,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
   // Pull and push (undici and the sync engine), required by the extension's sync commands only when one talks to OpenCX.
   build({ ...common, entryPoints: ['client/src/sync/syncEngine.ts'], outfile: 'dist/sync.js' }),
+  // The routing test's model client (the `openai` package), required by the client when a routing test starts.
+  build({ ...common, entryPoints: ['client/src/routing/router.ts'], outfile: 'dist/router.js' }),
+  // The routing test's page script, loaded like the others.
+  build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/routing.ts'], outfile: 'dist/webview/routing.js' }),
   // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code
   // command only when an import starts: `lint` and the extension's activation never load the parser.
   build({ ...common, entryPoints: ['server/src/engine/openapi/index.ts'], outfile: 'dist/openapi.js' }),

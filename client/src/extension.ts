@@ -21,6 +21,7 @@ import { registerStatusItem } from './statusItem';
 import { importFromOpenApi, type ImportArguments } from './import/importCommand';
 import { ProposedVersions } from './import/summaryDocument';
 import { registerSyncCommands } from './sync/register';
+import { registerRouting, type RoutingApi } from './routing/register';
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +47,8 @@ export interface ExtensionApi {
   readonly catalog: CatalogPanel;
   /** The "OpenCX Actions" explorer view's data. */
   readonly actionsTree: ActionsTree;
+  /** The routing test (issue 11): its page's rendered summaries and its replaceable prompts. */
+  readonly routing: RoutingApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -71,6 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const catalog = new CatalogPanel(context.extensionUri, client, selection);
   const actionsTree = new ActionsTree(client, context.workspaceState);
   const runContext: RunContext = { extension: context, client, secrets, selection, history, panels, output };
+  const routing = registerRouting(context, client, selection);
+  context.subscriptions.push(...routing.disposables);
   let lastRun: LastRun | undefined;
   const run = async (uri?: unknown, values?: InputValues) => {
     const result = await runAction(runContext, uriOf(uri), values);
@@ -108,7 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.refreshActions, () => actionsTree.refresh()),
     ...registerSyncCommands(context, secrets, selection, output),
   );
-  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts(), catalog, actionsTree };
+  return { client, status: status.last, lastRun: () => lastRun, historyFolder: () => historyFolder, selectionTexts: () => selection.statusTexts(), catalog, actionsTree, routing: routing.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { CatalogTool, Channel, CoverageMatrix, HiddenAction, RequestPlan, RunInput } from './engine';
+import type { Catalog, CatalogTool, Channel, CoverageMatrix, HiddenAction, RequestPlan, RouteCase, RunInput, SuggestSubject } from './engine';
 
 /**
  * The one protocol module: identifiers and custom messages shared by the client (client/src) and the
@@ -237,4 +237,41 @@ export interface WorkspaceActionItem {
 export namespace WorkspaceActionsRequest {
   export const method = 'opencx/workspaceActions';
   export const type = new RequestType0<WorkspaceActionItem[], void>(method);
+}
+
+/** Who the routing test is for. Absent fields take the catalog's defaults (the config's default contact, `widget`). */
+export interface RouteInputsParams {
+  /** A contact of the config; null: the anonymous visitor; absent: the config's defaultContact, else anonymous. */
+  contact?: string | null;
+  channel?: string;
+  environment?: string;
+}
+
+/** An action offered to the contact, with its utterances: one routing-test case per utterance. Files are URIs. */
+export interface RouteInputsView {
+  /** The tool list the model receives (the catalog for this contact and channel). */
+  catalog: Catalog;
+  cases: RouteCase[];
+  /** Where each offered action's name value is, by file URI (the routing diagnostic's range). */
+  nameRanges: Record<string, { start: { line: number; character: number }; end: { line: number; character: number } }>;
+  /** Set when the contact asked for is unknown (the default was used instead). */
+  error?: string;
+}
+
+/** Client → server: what the routing test sends (the catalog's tools and each offered action's utterances). Null when the server failed. */
+export namespace RouteInputsRequest {
+  export const method = 'opencx/routeInputs';
+  export const type = new RequestType<RouteInputsParams, RouteInputsView | null, void>(method);
+}
+
+/** What Suggest Utterances tells the model about one action (name, description, parameters), and what it has. */
+export interface SuggestSubjectView extends SuggestSubject {
+  /** The utterances' texts already in the file. */
+  existing: string[];
+}
+
+/** Client → server: the action in `uri` as the model would see it. Null when it is no readable action. */
+export namespace SuggestSubjectRequest {
+  export const method = 'opencx/suggestSubject';
+  export const type = new RequestType<{ uri: string }, SuggestSubjectView | null, void>(method);
 }

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { CLI, EXAMPLES, tempFolder, writeFile } from './cliHarness';
-import { FakeModel, type FakeAnswer } from './fakeModel';
+import { FakeModel, type FakeAnswer } from '../fakes/fakeModel';
 
 const exec = promisify(execFile);
 const SECRET_VALUE = 'canary-secret-7f3a9c';

@@ -140,10 +140,11 @@ describe('the packaged .vsix', () => {
 
   // The client imports the engine's index.ts like the CLI does; only the engine's "sideEffects": false lets the
   // bundler leave the executor out. Markers: undici's global-dispatcher symbol and the tokenizer's encoding name.
-  test('the client bundle leaves undici to runner.js and the tokenizer to tokenizer.js, loaded on the first run', () => {
+  // The `openai` package of the routing test: its request header names mark it (router.js, loaded on the first routing test).
+  test('the client bundle leaves undici to runner.js, the tokenizer to tokenizer.js and openai to router.js, loaded on first use', () => {
     const client = readEntry('extension/dist/client.js');
-    // dist/sync.js (pull and push, loaded by the first sync command) carries its own undici.
-    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['undici.globalDispatcher.1', 'extension/dist/sync.js'], ['o200k_base', 'extension/dist/tokenizer.js']];
+    // dist/sync.js (pull and push, loaded by the first sync command) carries its own undici; dist/router.js the openai package.
+    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['undici.globalDispatcher.1', 'extension/dist/sync.js'], ['o200k_base', 'extension/dist/tokenizer.js'], ['X-Stainless-Lang', 'extension/dist/router.js']];
     for (const [marker, bundle] of lazy) {
       assert.ok(readEntry(bundle).includes(marker), `${bundle} lacks ${marker}: the marker no longer finds the library`);
       assert.ok(!client.includes(marker), `client.js holds ${marker}: the executor was bundled into the extension's activation`);

@@ -1,8 +1,8 @@
 import { ANONYMOUS_CONTACT, buildCatalog, buildCoverage, CATALOG_ASSUMPTIONS, catalogContact, type CatalogContact, type CatalogEntry, catalogTokens, type Channel, CHANNELS, coverageContacts, DEFAULT_CATALOG_TOKEN_BUDGET, isChannel, modelTools, type OrgInput, orgInputOf, type Workspace } from '../engine';
 import type { CatalogParams, CatalogView, WorkspaceActionItem } from '../protocol';
 
-/** The actions of one organisation (those whose nearest config it is), or every action when there is no config. */
-function entriesOf(workspace: Workspace, config: string | undefined): CatalogEntry[] {
+/** The actions of one organisation (those whose nearest config it is), or every action when there is no config (also the routing test's). */
+export function entriesOf(workspace: Workspace, config: string | undefined): CatalogEntry[] {
   return workspace.ids('action')
     .filter((id) => config === undefined || workspace.orgFor(id)?.id === config)
     .sort()

@@ -2,6 +2,7 @@ import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from '
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatRequest } from './requests';
 import type { ModelPick } from './report';
+import type { SuggestRequest } from './suggest';
 
 /** Where the routing test sends its requests: any chat-completions endpoint (OpenAI, Azure, Ollama, LM Studio, vLLM…). */
 export interface ModelEndpoint {
@@ -16,8 +17,6 @@ export interface ModelEndpoint {
   retries429: number;
 }
 
-export const DEFAULT_MODEL_TIMEOUT_MS = 60_000;
-export const DEFAULT_CONCURRENCY = 4;
 const MAX_RETRY_WAIT_MS = 60_000;
 const DEFAULT_RETRY_WAIT_MS = 1_000;
 
@@ -57,14 +56,11 @@ const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, 
   }, { once: true });
 });
 
-/** One chat completion; the pick is the first tool call's function (and its arguments), or null without one. */
-async function pickOnce(client: OpenAI, request: ChatRequest, endpoint: ModelEndpoint, signal?: AbortSignal): Promise<ModelPick> {
+/** Runs one request, retrying a 429 after its Retry-After (up to `retries429` times); other failures are described. */
+async function withRetries<T>(endpoint: ModelEndpoint, send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      // Our request type is stricter than the SDK's (parameters always an object schema): the same JSON.
-      const completion = await client.chat.completions.create(request as unknown as ChatCompletionCreateParamsNonStreaming, { signal });
-      const call = completion.choices[0]?.message?.tool_calls?.find((c) => c.type === 'function');
-      return call && call.type === 'function' ? { function: call.function.name, arguments: call.function.arguments } : { function: null };
+      return await send();
     } catch (error) {
       if (error instanceof APIError && error.status === 429 && attempt < endpoint.retries429) {
         await sleep(retryWaitMs(error.headers), signal);
@@ -76,12 +72,38 @@ async function pickOnce(client: OpenAI, request: ChatRequest, endpoint: ModelEnd
   }
 }
 
+const clientOf = (endpoint: ModelEndpoint) => new OpenAI({ baseURL: endpoint.baseUrl, apiKey: endpoint.apiKey || 'not-set', timeout: endpoint.timeoutMs, maxRetries: 0 });
+
+/** One chat completion; the pick is the first tool call's function (and its arguments), or null without one. */
+async function pickOnce(client: OpenAI, request: ChatRequest, endpoint: ModelEndpoint, signal?: AbortSignal): Promise<ModelPick> {
+  // Our request type is stricter than the SDK's (parameters always an object schema): the same JSON.
+  const completion = await withRetries(endpoint, () => client.chat.completions.create(request as unknown as ChatCompletionCreateParamsNonStreaming, { signal }), signal);
+  const call = completion.choices[0]?.message?.tool_calls?.find((c) => c.type === 'function');
+  return call && call.type === 'function' ? { function: call.function.name, arguments: call.function.arguments } : { function: null };
+}
+
+/**
+ * One chat completion without tools (Suggest Utterances): the first choice's text, or '' without one. A failure is
+ * thrown as a ModelEndpointError; a cancel through `signal` as the SDK's abort error.
+ */
+export async function completeText(endpoint: ModelEndpoint, request: SuggestRequest, signal?: AbortSignal): Promise<string> {
+  const client = clientOf(endpoint);
+  const completion = await withRetries(endpoint, () => client.chat.completions.create(request as ChatCompletionCreateParamsNonStreaming, { signal }), signal);
+  const content = completion.choices[0]?.message?.content;
+  return typeof content === 'string' ? content : '';
+}
+
+/** A cancel by the caller's AbortSignal (not a failure of the endpoint). */
+export function isAbort(error: unknown): boolean {
+  return error instanceof APIUserAbortError;
+}
+
 /**
  * Sends every request (each `runs` times), at most `concurrency` at once, and returns the picks per request in
  * order. The first failure stops the run (the rest are not sent) and is thrown as a ModelEndpointError.
  */
 export async function collectPicks(endpoint: ModelEndpoint, requests: readonly ChatRequest[], runs: number, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ModelPick[][]> {
-  const client = new OpenAI({ baseURL: endpoint.baseUrl, apiKey: endpoint.apiKey || 'not-set', timeout: endpoint.timeoutMs, maxRetries: 0 });
+  const client = clientOf(endpoint);
   const jobs = requests.flatMap((request, i) => Array.from({ length: runs }, (_, run) => ({ request, i, run })));
   const picks: ModelPick[][] = requests.map(() => []);
   const stop = new AbortController();

@@ -1,5 +1,6 @@
-import { ActiveSelectionNotification, CatalogRequest, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, SecretNamesNotification, WorkspaceActionsRequest, type ResolveResponse } from '../../protocol';
+import { ActiveSelectionNotification, CatalogRequest, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, RouteInputsRequest, SuggestSubjectRequest, SecretNamesNotification, WorkspaceActionsRequest, type ResolveResponse } from '../../protocol';
 import { catalogView, workspaceActions } from '../catalogRequests';
+import { routeInputs, suggestSubject } from '../routeRequests';
 import { describeAction, resolveAction, workspaceOrganisation } from '../actionRequests';
 import { codeActionsFor } from '../codeActions';
 import { codeLensesFor } from '../codeLens';
@@ -36,6 +37,15 @@ export function registerActionHandlers(session: ServerSession): void {
   connection.onRequest(CatalogRequest.type, (params, token) => runSafe(connection, 'building the catalog', token, null, () => {
     sync.flushAll();
     return catalogView(sync.workspace, params);
+  }));
+  connection.onRequest(RouteInputsRequest.type, (params, token) => runSafe(connection, 'collecting the routing test', token, null, () => {
+    sync.flushAll();
+    return routeInputs(sync.workspace, params);
+  }));
+  connection.onRequest(SuggestSubjectRequest.type, ({ uri }, token) => runSafe(connection, 'describing an action for suggestions', token, null, async () => {
+    await session.whenReady(uri);
+    sync.flush(uri);
+    return suggestSubject(sync.workspace, uri);
   }));
   connection.onRequest(WorkspaceActionsRequest.type, (token) => runSafe(connection, 'listing actions', token, [], () => {
     sync.flushAll();

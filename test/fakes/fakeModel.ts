@@ -15,6 +15,8 @@ export interface RecordedRequest {
 export type FakeAnswer =
   | { call: string; arguments?: Record<string, unknown> }
   | { noCall: true }
+  /** A plain text answer (Suggest Utterances asks without tools). */
+  | { content: string }
   | { status: number; retryAfter?: string; body?: string }
   | { hang: true };
 
@@ -41,7 +43,7 @@ export class FakeModel {
         }
         const message = 'call' in reply
           ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${index}`, type: 'function', function: { name: reply.call, arguments: JSON.stringify(reply.arguments ?? {}) } }] }
-          : { role: 'assistant', content: 'I cannot help with that.' };
+          : { role: 'assistant', content: 'content' in reply ? reply.content : 'I cannot help with that.' };
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `chatcmpl-${index}`, object: 'chat.completion', created: 0, model: body?.model, choices: [{ index: 0, message, finish_reason: 'call' in reply ? 'tool_calls' : 'stop' }] }));
       });
