@@ -68,7 +68,7 @@ describe('neighbours in the overlap index', () => {
         const brute = [...entries]
           .filter(([other, o]) => other !== id && coVisibility(e, o, set.context))
           .map(([other]) => ({ other, score: pairScore(profiles.get(id)!, profiles.get(other)!, index.idf) }))
-          .filter((x) => x.score > 0)
+          .filter((x) => Math.round(x.score * 100) > 0)
           .sort((x, y) => y.score - x.score || (x.other < y.other ? -1 : 1))
           .slice(0, 3);
         const found = index.neighboursOf(id, 3);

@@ -20,7 +20,7 @@
  */
 import { CHANNELS } from '../model/action';
 import { analyse, type Profile } from './analyse';
-import { type Neighbour, TopScores } from './neighbours';
+import { type Neighbour, roundScore, TopScores } from './neighbours';
 import { DEFAULT_THRESHOLD, distinguishingWords, objectFactor, scoreFromCosine, sharedIntent, sharedTerms, verbFactor, type IdfFn } from './score';
 import type { Overlap, OverlapContext, OverlapEntry } from './types';
 import { compatibleClasses, Postings } from './postings';
@@ -173,8 +173,8 @@ export class OverlapIndex {
   /**
    * The `limit` actions nearest to `id` that can be offered in the same conversation (a channel in common, segments
    * that can meet), scored as the warnings score a pair but kept below the threshold too (see neighbours.ts). One
-   * pass over the scope, on demand, never stored: a lint never pays for it. Actions sharing no concept score 0 and
-   * are nobody's neighbour. `offered`: only actions it accepts, this one included (a contact's audience).
+   * pass over the scope, on demand, never stored: a lint never pays for it. A pair whose score shows as 0.00 (no
+   * concept in common, or next to nothing) is not a neighbour: it would tell the reader nothing. `offered`: only actions it accepts, this one included (a contact's audience).
    */
   neighboursOf(id: string, limit: number, offered?: (entry: OverlapEntry) => boolean): Neighbour[] {
     const item = this.items.get(id);
@@ -185,7 +185,7 @@ export class OverlapIndex {
       for (const other of this.items.values()) {
         if (other === item || !(other.channelMask & item.channelMask)) continue;
         const score = scoreFromCosine(this.dense.cosine(other.vector), item.profile, other.profile);
-        if (score <= 0 || (offered && !offered(other.entry)) || !coVisibility(item.entry, other.entry, this.context)) continue;
+        if (roundScore(score) <= 0 || (offered && !offered(other.entry)) || !coVisibility(item.entry, other.entry, this.context)) continue;
         top.offer({ id: other.id, score, other });
       }
     } finally {

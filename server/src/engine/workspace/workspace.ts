@@ -4,6 +4,7 @@ import type { JsonDocument } from '../document/jsonDocument';
 import { lintDocument, type DocumentLint } from '../lint/lint';
 import { actionModelOf, type ActionModel } from '../model/action';
 import { configModelOf, type OrgConfig } from '../model/config';
+import { offersTo } from '../model/visibility';
 import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/rule';
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
@@ -242,6 +243,16 @@ export class Workspace implements WorkspaceQueries {
    */
   neighboursOf(id: string, options: { limit?: number; contact?: string } = {}): Neighbour[] {
     return this.overlap.neighboursOf(id, options.limit ?? NEIGHBOUR_LIMIT, options.contact);
+  }
+
+  /**
+   * Whether the test contact `contact` of the action's opencx.config.json (top level, as description-overlap reads
+   * it) is offered the action; false when that config does not define the contact, or the action has none.
+   */
+  isOfferedTo(id: string, contact: string): boolean {
+    const action = this.files.get(id)?.action;
+    const member = this.orgFor(id)?.model?.contacts[contact];
+    return action !== undefined && member !== undefined && offersTo(action.restrictedToSegments, member);
   }
 
   /** What an action and one of its neighbours share and what tells them apart (built only when asked). */
