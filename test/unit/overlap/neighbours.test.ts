@@ -152,5 +152,10 @@ describe('TopScores', () => {
     const top = new TopScores<{ id: string; score: number }>(3);
     for (const [id, score] of [['e', 0.1], ['b', 0.5], ['a', 0.5], ['d', 0.9], ['c', 0.05], ['f', 0.5]] as const) top.offer({ id, score });
     assert.deepEqual(top.items.map((x) => x.id), ['d', 'a', 'b']);
+    assert.equal(top.floor, 0.5);
+    const none = new TopScores<{ id: string; score: number }>(0);
+    none.offer({ id: 'a', score: 1 });
+    assert.deepEqual(none.items, []);
+    assert.equal(none.floor, Infinity);
   });
 });

@@ -55,6 +55,12 @@ export class TopScores<T extends { id: string; score: number }> {
 
   constructor(private readonly limit: number) {}
 
+  /** The score an item must reach to be kept: the last kept one's once full, else 0 (nothing with no room). */
+  get floor(): number {
+    if (this.limit <= 0) return Infinity;
+    return this.items.length >= this.limit ? this.items[this.items.length - 1].score : 0;
+  }
+
   offer(item: T): void {
     const { items } = this;
     let at = items.length;

@@ -184,7 +184,10 @@ export class OverlapIndex {
     try {
       for (const other of this.items.values()) {
         if (other === item || !(other.channelMask & item.channelMask)) continue;
-        const score = scoreFromCosine(this.dense.cosine(other.vector), item.profile, other.profile);
+        const cos = this.dense.cosine(other.vector);
+        // The score never exceeds the cosine: a pair whose cosine is below the current last of the best cannot enter.
+        if (cos < top.floor) continue;
+        const score = scoreFromCosine(cos, item.profile, other.profile);
         if (roundScore(score) <= 0 || (offered && !offered(other.entry)) || !coVisibility(item.entry, other.entry, this.context)) continue;
         top.offer({ id: other.id, score, other });
       }
