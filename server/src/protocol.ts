@@ -63,7 +63,14 @@ export const SERVER_COMMANDS = {
   secretMoved: 'opencx.server.secretMoved',
   /** Args: [uri]. Lists, in a message, the actions an action's description overlaps with (the overlap code lens). */
   showOverlaps: 'opencx.server.showOverlaps',
+  /** Args: [uri]. Lists, in a message, an action's nearest actions with their files (the neighbours code lens). */
+  showNeighbours: 'opencx.server.showNeighbours',
 } as const;
+
+/** `data` of the neighbours code lens, answered without a command and resolved on `codeLens/resolve`. */
+export interface NeighboursLensData {
+  neighboursOf: string;
+}
 
 /** Arguments of `opencx.server.applyFix`: the fix's edit, and the message to show once it is applied. */
 export interface ApplyFixArgs {

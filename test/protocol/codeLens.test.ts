@@ -17,7 +17,9 @@ const SHIPPING = actionText({ name: 'Shipping status', description: 'Get the shi
 const WHERE = actionText({ name: 'Where is my order', description: 'Find out where an order is right now: returns the carrier, its tracking number and when the parcel will arrive.', endpoint: endpoint('location'), parameters });
 const REFUND = actionText({ name: 'Refund order', description: 'Refund a delivered order in full for a VIP customer and return the refund ID.', method: 'POST', endpoint: endpoint('refunds'), parameters });
 
-const commandsOf = (lenses: CodeLens[] | null) => (lenses ?? []).map((l) => l.command?.command);
+/** The neighbours lens comes last, without a command until resolved (test/protocol/neighbours.test.ts covers it). */
+const isNeighboursLens = (l: CodeLens) => !l.command && (l.data as { neighboursOf?: string } | undefined)?.neighboursOf !== undefined;
+const commandsOf = (lenses: CodeLens[] | null) => (lenses ?? []).filter((l) => !isNeighboursLens(l)).map((l) => l.command?.command);
 
 /** The range of the top-level `"name"` key (parameters have names too). */
 function nameKey(text: string): Range {
@@ -37,7 +39,9 @@ describe('code lenses', () => {
   });
 
   it('an action that overlaps nothing gets "Run" and "Request plan" on its name, with its URI', async () => {
-    const lenses = (await codeLenses(server.client, uris.refund)) ?? [];
+    const all = (await codeLenses(server.client, uris.refund)) ?? [];
+    assert.ok(isNeighboursLens(all[all.length - 1]), 'the neighbours lens last');
+    const lenses = all.slice(0, -1);
     assert.deepEqual(lenses.map((l) => l.command?.title), ['$(play) Run', 'Request plan']);
     assert.deepEqual(commandsOf(lenses), [CLIENT_COMMANDS.runAction, CLIENT_COMMANDS.showRequestPlan]);
     assert.deepEqual(commandsOf(lenses), ['opencx.runAction', 'opencx.showRequestPlan']);

@@ -9,6 +9,7 @@ import { pushCommand } from './pushCommand';
 import { toolsCommand } from './toolsCommand';
 import { coverageCommand } from './coverageCommand';
 import { routeCommand } from './routeCommand';
+import { neighboursCommand } from './neighboursCommand';
 import { COMMAND_HELP, EXIT, helpHint, InputError, OptionValueError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], context: CliContext) => number | Promise<number>> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => number |
   tools: toolsCommand,
   coverage: coverageCommand,
   route: routeCommand,
+  neighbours: neighboursCommand,
 };
 
 /** `--debug`, anywhere on the command line: an internal error prints its stack. */

@@ -124,6 +124,18 @@ Options:
   --format <name>     text (default), json or markdown (a table for a pull request)
 
 Exit codes: 0 listed; 1 an action file could not be read (not JSON); 2 bad usage.`,
+  neighbours: `Usage: opencx-actions neighbours [paths...] [options]
+
+Each action's three nearest actions offered to the same contacts, with what they share and what tells them apart.
+
+Scored as description-overlap scores a pair, below its warning threshold too: near-misses for you to judge, never
+findings. Actions are compared within one organisation (the nearest opencx.config.json, else one per path).
+
+Options:
+  --contact <name>    only actions offered to this test contact (from opencx.config.json), and neighbours offered to it too
+  --format <name>     text (default) or json: [{ "file", "name", "neighbours": [{ "file", "name", "score", "shared", "distinguishing" }] }]
+
+Exit codes: 0 listed (whatever the neighbours); 2 bad usage, unreadable input or an unknown contact.`,
   route: `Usage: opencx-actions route [paths...] --model NAME [options]
 
 Send each action's utterances to a model with the tools OpenCX would offer; report wrong picks.
@@ -146,7 +158,7 @@ function overview(): string {
   return Object.values(COMMAND_HELP).map((help) => {
     const synopsis = help.split('\n')[0].replace('Usage: opencx-actions ', '').replace(/ \[options\]$/, '');
     const what = help.split('\n')[2];
-    return `  ${synopsis.padEnd(20)}${what}`;
+    return `  ${synopsis.padEnd(19)} ${what}`;
   }).join('\n');
 }
 

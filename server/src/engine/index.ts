@@ -32,6 +32,10 @@ export { closestMatch } from './lint/similar';
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
 export { candidateConfigIds } from './workspace/paths';
 export { fixesFor, type CodeFix, type FileEdit } from './fixes';
+export {
+  distinguishingOf, NEIGHBOUR_LIMIT, roundScore, type Neighbour, type NeighbourWords,
+} from './overlap/neighbours';
+export { DEFAULT_THRESHOLD as OVERLAP_THRESHOLD } from './overlap/score';
 
 // Model: the typed organisation (opencx.config.json), the request plan, credential shapes, who is offered an action.
 export { configModelOf, organisationNames, type OrgConfig } from './model/config';

@@ -1,12 +1,13 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { documentKindOf, type Workspace } from '../engine';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS, type NeighboursLensData } from '../protocol';
 
 /**
  * Lenses above an action's `name`: run it, show its request plan, and (when it overlaps others) how many
  * actions the AI could confuse it with, which peeks them. Run, plan and peek are the VS Code extension's commands
  * (`clientCommands`); any other client gets the overlap lens alone, with a plain title and a server command that
- * lists the other actions.
+ * lists the other actions. Last, the "Nearest" lens (neighbours, issue 9): answered without a command, so that a
+ * lint or a list of lenses never computes neighbours; `codeLens/resolve` fills it (see neighbours.ts).
  */
 export function codeLensesFor(workspace: Workspace, uri: string, clientCommands: boolean): CodeLens[] {
   const document = workspace.document(uri);
@@ -24,13 +25,20 @@ export function codeLensesFor(workspace: Workspace, uri: string, clientCommands:
   const overlaps = workspace.overlapsOf(uri);
   if (overlaps.length) {
     const title = `Overlaps ${overlaps.length} action${overlaps.length === 1 ? '' : 's'}: ${overlaps.slice(0, 2).map((o) => `"${o.otherName}"`).join(', ')}${overlaps.length > 2 ? '…' : ''}`;
-    if (!clientCommands) return [...lenses, { range, command: { title, command: SERVER_COMMANDS.showOverlaps, arguments: [uri] } }];
-    const locations = overlaps.flatMap((o) => {
-      const other = workspace.document(o.otherId);
-      const node = other?.nodeAt(['name']);
-      return other && node ? [{ uri: o.otherId, range: other.rangeOfNode(node) }] : [];
-    });
-    lenses.push({ range, command: { title: `$(warning) ${title}`, command: CLIENT_COMMANDS.peekLocations, arguments: [uri, range.start, locations] } });
+    if (!clientCommands) lenses.push({ range, command: { title, command: SERVER_COMMANDS.showOverlaps, arguments: [uri] } });
+    else lenses.push(peekLens(workspace, uri, range, overlaps, title));
   }
+  const data: NeighboursLensData = { neighboursOf: uri };
+  lenses.push({ range, data });
   return lenses;
+}
+
+/** The overlap lens in VS Code: peeks the names of the actions this one overlaps. */
+function peekLens(workspace: Workspace, uri: string, range: CodeLens['range'], overlaps: ReturnType<Workspace['overlapsOf']>, title: string): CodeLens {
+  const locations = overlaps.flatMap((o) => {
+    const other = workspace.document(o.otherId);
+    const node = other?.nodeAt(['name']);
+    return other && node ? [{ uri: o.otherId, range: other.rangeOfNode(node) }] : [];
+  });
+  return { range, command: { title: `$(warning) ${title}`, command: CLIENT_COMMANDS.peekLocations, arguments: [uri, range.start, locations] } };
 }

@@ -57,7 +57,8 @@ export function shapeCompletion(list: CompletionList | null, features: ClientFea
   return { ...list, items: list.items.map(plainItem) };
 }
 
-function markdownOf(contents: Hover['contents']): string {
+/** A hover's contents, whatever form the provider gave them, as one Markdown text. */
+export function markdownOf(contents: Hover['contents']): string {
   const one = (c: MarkedString | MarkupContent) => (typeof c === 'string' ? c : 'kind' in c ? c.value : `\`\`\`${c.language}\n${c.value}\n\`\`\``);
   return Array.isArray(contents) ? contents.map(one).join('\n\n') : one(contents);
 }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkspaceStatus } from '../../../server/src/protocol';
-import { deleteWorkspaceFile, extensionApi, rangeTuple, waitFor, workspaceUri, writeWorkspaceFile } from './util';
+import { deleteWorkspaceFile, extensionApi, hoverWhere, rangeTuple, waitFor, workspaceUri, writeWorkspaceFile } from './util';
 
 // In the existing actions/ folder: VS Code's watcher can miss a file written right after its folder is created
 // (seen about once in 20 files), so a new folder would make the index test flaky for a reason outside the extension.
@@ -120,12 +120,13 @@ async function settledStatus(status: () => WorkspaceStatus | undefined, what: st
   }
 }
 
-async function codeLensesOf(uri: vscode.Uri, predicate: (lenses: vscode.CodeLens[]) => boolean, what: string): Promise<vscode.CodeLens[]> {
+/** `resolveCount`: how many unresolved lenses VS Code resolves first (none by default: they come without a command). */
+async function codeLensesOf(uri: vscode.Uri, predicate: (lenses: vscode.CodeLens[]) => boolean, what: string, resolveCount?: number): Promise<vscode.CodeLens[]> {
   await vscode.workspace.openTextDocument(uri); // the provider commands need the document loaded in the workbench
   let last = '';
   try {
     return await waitFor(async () => {
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, ...(resolveCount === undefined ? [] : [resolveCount]))) ?? [];
       last = JSON.stringify(lenses.map((l) => l.command?.title));
       return predicate(lenses) ? lenses : undefined;
     }, what);
@@ -245,7 +246,10 @@ describe('rules: overlap, status, quick fixes and code lenses (issue 3)', functi
 
   it('shows Run, Request plan and Overlaps code lenses on an overlapping action, and no Overlaps lens elsewhere', async () => {
     const uri = workspaceUri(LOYALTY.path);
-    const lenses = await codeLensesOf(uri, (ls) => ls.some((l) => l.command?.title.includes('Overlaps')), 'the Overlaps code lens');
+    const all = await codeLensesOf(uri, (ls) => ls.some((l) => l.command?.title.includes('Overlaps')), 'the Overlaps code lens');
+    // The "Nearest" lens (neighbours) has no command until it is resolved: see the neighbours test below.
+    assert.equal(all.filter((l) => !l.command).length, 1, 'one lens waits for resolve');
+    const lenses = all.filter((l) => l.command);
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.equal(lenses.length, 3, `three lenses: ${JSON.stringify(titles)}`);
     assert.ok(titles.some((t) => /\bRun\b/.test(t)), `a Run lens: ${JSON.stringify(titles)}`);
@@ -263,7 +267,22 @@ describe('rules: overlap, status, quick fixes and code lenses (issue 3)', functi
     assert.deepEqual(locations?.map((l) => l.uri), [workspaceUri(REWARDS.path).toString()]);
 
     const invoiceLenses = await codeLensesOf(workspaceUri(INVOICE.path), (ls) => ls.length > 0, 'the lenses of a non-overlapping action');
-    assert.deepEqual(invoiceLenses.map((l) => l.command?.command), ['opencx.runAction', 'opencx.showRequestPlan']);
+    assert.deepEqual(invoiceLenses.filter((l) => l.command).map((l) => l.command?.command), ['opencx.runAction', 'opencx.showRequestPlan']);
+  });
+
+  it('neighbours: the hover on the name lists the nearest actions with #L links, and the Nearest lens resolves to a peek', async () => {
+    const uri = workspaceUri(LOYALTY.path);
+    const rewards = workspaceUri(REWARDS.path).toString();
+    const onName = rangeInText(LOYALTY.text, '"name"').start.translate(0, 2);
+    const text = await hoverWhere(uri, onName, (t) => t.includes('Nearest actions'), 'the neighbours in the hover on the name');
+    assert.match(text, new RegExp(`- \\*\\*${REWARDS.name}\\*\\* · 0\\.\\d\\d · \\[e2e-get-rewards-balance\\.action\\.json\\]\\(`), text);
+    assert.ok(text.includes('#L2)'), text);
+    const resolved = await codeLensesOf(uri, (ls) => ls.some((l) => l.command?.title.startsWith('Nearest')), 'the resolved Nearest lens', 10);
+    const nearest = resolved.find((l) => l.command?.title.startsWith('Nearest'));
+    assert.match(nearest?.command?.title ?? '', new RegExp(`^Nearest: "${REWARDS.name}" \\(0\\.\\d\\d\\)`));
+    assert.equal(nearest?.command?.command, 'opencx.peekLocations');
+    const locations = nearest?.command?.arguments?.[2] as { uri: string }[] | undefined;
+    assert.equal(locations?.[0]?.uri, rewards);
   });
 
   it('drops the overlap from the other action when one of the pair is deleted', async () => {
@@ -274,7 +293,7 @@ describe('rules: overlap, status, quick fixes and code lenses (issue 3)', functi
     await waitFor(() => (withCode(uri, 'description-overlap').length === 0 ? true : undefined),
       `the overlap warning to leave ${LOYALTY.path} (has ${describeDiagnostics(uri)})`);
     assert.deepEqual(ours(uri), [], `nothing left on ${LOYALTY.path}: ${describeDiagnostics(uri)}`);
-    await codeLensesOf(uri, (ls) => ls.length === 2 && !ls.some((l) => l.command?.title.includes('Overlaps')), 'the Overlaps lens to go');
+    await codeLensesOf(uri, (ls) => ls.filter((l) => l.command).length === 2 && !ls.some((l) => l.command?.title.includes('Overlaps')), 'the Overlaps lens to go');
     const afterDeletion = await settledStatus(api.status, 'the status after the deletion', (s) => s.actions === beforeDeletion.actions - 1);
     assert.equal(afterDeletion.warnings, beforeDeletion.warnings - 2, `both overlap warnings are gone from the count: ${JSON.stringify({ beforeDeletion, afterDeletion })}`);
   });

@@ -20,7 +20,8 @@
  */
 import { CHANNELS } from '../model/action';
 import { analyse, type Profile } from './analyse';
-import { DEFAULT_THRESHOLD, distinguishingWords, objectFactor, sharedIntent, sharedTerms, verbFactor, type IdfFn } from './score';
+import { type Neighbour, roundScore, TopScores } from './neighbours';
+import { DEFAULT_THRESHOLD, distinguishingWords, objectFactor, scoreFromCosine, sharedIntent, sharedTerms, verbFactor, type IdfFn } from './score';
 import type { Overlap, OverlapContext, OverlapEntry } from './types';
 import { compatibleClasses, Postings } from './postings';
 import { ConceptIds, DenseVector, vectorOf, type Vector } from './vectors';
@@ -167,6 +168,48 @@ export class OverlapIndex {
       }
     }
     return out.sort((a, b) => compareIds(a.id, b.id) || compareIds(a.otherId, b.otherId));
+  }
+
+  /**
+   * The `limit` actions nearest to `id` that can be offered in the same conversation (a channel in common, segments
+   * that can meet), scored as the warnings score a pair but kept below the threshold too (see neighbours.ts). One
+   * pass over the scope, on demand, never stored: a lint never pays for it. A pair whose score shows as 0.00 (no
+   * concept in common, or next to nothing) is not a neighbour: it would tell the reader nothing. `offered`: only actions it accepts, this one included (a contact's audience).
+   */
+  neighboursOf(id: string, limit: number, offered?: (entry: OverlapEntry) => boolean): Neighbour[] {
+    const item = this.items.get(id);
+    if (!item || (offered && !offered(item.entry))) return [];
+    const top = new TopScores<{ id: string; score: number; other: Item }>(limit);
+    this.dense.load(item.vector);
+    try {
+      for (const other of this.items.values()) {
+        if (other === item || !(other.channelMask & item.channelMask)) continue;
+        const cos = this.dense.cosine(other.vector);
+        // The score never exceeds the cosine: a pair whose cosine is below the current last of the best cannot enter.
+        if (cos < top.floor) continue;
+        const score = scoreFromCosine(cos, item.profile, other.profile);
+        if (roundScore(score) <= 0 || (offered && !offered(other.entry)) || !coVisibility(item.entry, other.entry, this.context)) continue;
+        top.offer({ id: other.id, score, other });
+      }
+    } finally {
+      this.dense.clear();
+    }
+    return top.items.map(({ other, score }) => ({ id, otherId: other.id, name: item.entry.name, otherName: other.entry.name, score }));
+  }
+
+  /** A pair described as a finding would be (what both say, what tells them apart), whatever its score; built when asked. */
+  describePair(id: string, otherId: string): Overlap | undefined {
+    const item = this.items.get(id);
+    const other = this.items.get(otherId);
+    if (!item || !other || item === other) return undefined;
+    this.dense.load(item.vector);
+    let score: number;
+    try {
+      score = scoreFromCosine(this.dense.cosine(other.vector), item.profile, other.profile);
+    } finally {
+      this.dense.clear();
+    }
+    return this.describe(id, item, otherId, score);
   }
 
   private describe(id: string, item: Item, otherId: string, score: number): Overlap | undefined {

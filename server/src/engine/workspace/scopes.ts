@@ -4,6 +4,8 @@
  * workspace folder in the editor, a path argument in the CLI), and actions outside every root one group of their
  * own. Each scope has its own overlap index (so its own word frequencies) and its own segment facts.
  */
+import { offersTo } from '../model/visibility';
+import type { Neighbour } from '../overlap/neighbours';
 import { OverlapIndex, type OverlapIndexOptions } from '../overlap/overlapIndex';
 import type { Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
 
@@ -73,6 +75,27 @@ export class OverlapScopes {
   overlapsOf(id: string): Overlap[] {
     const scope = this.scopeOf.get(id);
     return scope === undefined ? [] : (this.indexes.get(scope)?.overlapsOf(id) ?? []);
+  }
+
+  /**
+   * The nearest actions of `id` in its scope (see OverlapIndex.neighboursOf). `contact`: a test contact of the
+   * scope's opencx.config.json; only when it is offered this action, and only neighbours it is offered too (none
+   * when the config does not define it).
+   */
+  neighboursOf(id: string, limit: number, contact?: string): Neighbour[] {
+    const scope = this.scopeOf.get(id);
+    const index = scope === undefined ? undefined : this.indexes.get(scope);
+    if (!index) return [];
+    if (contact === undefined) return index.neighboursOf(id, limit);
+    const member = this.contexts.get(scope!)?.contacts?.[contact];
+    return member ? index.neighboursOf(id, limit, (entry) => offersTo(entry.restrictedToSegments, member)) : [];
+  }
+
+  /** Two actions of one scope described as a finding would be, or undefined when they are not in the same scope. */
+  describePair(id: string, otherId: string): Overlap | undefined {
+    const scope = this.scopeOf.get(id);
+    if (scope === undefined || this.scopeOf.get(otherId) !== scope) return undefined;
+    return this.indexes.get(scope)?.describePair(id, otherId);
   }
 
   private indexOf(scope: string): OverlapIndex {

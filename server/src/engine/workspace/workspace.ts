@@ -4,10 +4,12 @@ import type { JsonDocument } from '../document/jsonDocument';
 import { lintDocument, type DocumentLint } from '../lint/lint';
 import { actionModelOf, type ActionModel } from '../model/action';
 import { configModelOf, type OrgConfig } from '../model/config';
+import { offersTo } from '../model/visibility';
 import type { LintContext, OrgContext, RuleSettings, WorkspaceQueries } from '../rules/rule';
 import { schemaValidators, type SchemaValidators } from '../schema/compile';
 import { applySettings, checkAction, checkConfig } from './checks';
 import { NameIndex } from './nameIndex';
+import { NEIGHBOUR_LIMIT, neighbourWordsOf, type Neighbour, type NeighbourWords } from '../overlap/neighbours';
 import type { Overlap, OverlapContext, OverlapEntry } from '../overlap/types';
 import { candidateConfigIds, folderOf } from './paths';
 import { normaliseRoots, OverlapScopes, scopeKey } from './scopes';
@@ -231,6 +233,32 @@ export class Workspace implements WorkspaceQueries {
 
   overlapsOf(id: string): Overlap[] {
     return this.overlap.overlapsOf(id);
+  }
+
+  /**
+   * The nearest actions of an action among those offered to the same contacts in its organisation, most similar
+   * first, below the warning threshold too (issue 9, item 4). Never findings; computed when asked, never on a lint.
+   * `contact`: only when that test contact (of the action's opencx.config.json) is offered the action, and only the
+   * neighbours it is offered too.
+   */
+  neighboursOf(id: string, options: { limit?: number; contact?: string } = {}): Neighbour[] {
+    return this.overlap.neighboursOf(id, options.limit ?? NEIGHBOUR_LIMIT, options.contact);
+  }
+
+  /**
+   * Whether the test contact `contact` of the action's opencx.config.json (top level, as description-overlap reads
+   * it) is offered the action; false when that config does not define the contact, or the action has none.
+   */
+  isOfferedTo(id: string, contact: string): boolean {
+    const action = this.files.get(id)?.action;
+    const member = this.orgFor(id)?.model?.contacts[contact];
+    return action !== undefined && member !== undefined && offersTo(action.restrictedToSegments, member);
+  }
+
+  /** What an action and one of its neighbours share and what tells them apart (built only when asked). */
+  neighbourWords(id: string, otherId: string): NeighbourWords | undefined {
+    const pair = this.overlap.describePair(id, otherId);
+    return pair && neighbourWordsOf(pair);
   }
 
   isNameTaken(name: string): boolean {

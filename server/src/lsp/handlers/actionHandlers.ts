@@ -1,9 +1,10 @@
-import { ActiveSelectionNotification, CatalogRequest, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, RouteInputsRequest, SuggestSubjectRequest, SecretNamesNotification, WorkspaceActionsRequest, type ResolveResponse } from '../../protocol';
+import { ActiveSelectionNotification, CatalogRequest, DescribeActionRequest, OrganisationNamesRequest, ResolveRequest, RouteInputsRequest, SuggestSubjectRequest, SecretNamesNotification, WorkspaceActionsRequest, type NeighboursLensData, type ResolveResponse } from '../../protocol';
 import { catalogView, workspaceActions } from '../catalogRequests';
 import { routeInputs, suggestSubject } from '../routeRequests';
 import { describeAction, resolveAction, workspaceOrganisation } from '../actionRequests';
 import { codeActionsFor } from '../codeActions';
 import { codeLensesFor } from '../codeLens';
+import { resolveNeighboursLens } from '../neighbours';
 import { runSafe, runSafeVoid } from '../safe';
 import type { ServerSession } from './session';
 
@@ -14,6 +15,14 @@ export function registerActionHandlers(session: ServerSession): void {
     await session.whenReady(params.textDocument.uri);
     sync.flush(params.textDocument.uri);
     return codeLensesFor(sync.workspace, params.textDocument.uri, session.features.clientCommands);
+  }));
+  // Only the neighbours lens is answered without a command (see codeLens.ts): its neighbours are computed here.
+  connection.onCodeLensResolve((lens, token) => runSafe(connection, 'resolving a code lens', token, lens, async () => {
+    const uri = (lens.data as Partial<NeighboursLensData> | undefined)?.neighboursOf;
+    if (typeof uri !== 'string') return lens;
+    await session.whenReady(uri);
+    sync.flush(uri);
+    return resolveNeighboursLens(sync.workspace, lens, uri, session.features.clientCommands);
   }));
   connection.onCodeAction((params, token) => runSafe(connection, 'code actions', token, [], async () => {
     await session.whenReady(params.textDocument.uri);

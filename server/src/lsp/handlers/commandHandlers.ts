@@ -2,6 +2,7 @@ import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type C
 import { URI } from 'vscode-uri';
 import { secretEnvironmentVariable, type Workspace } from '../../engine';
 import { SERVER_COMMANDS, type ApplyFixArgs } from '../../protocol';
+import { neighboursMessage } from '../neighbours';
 import { runSafe } from '../safe';
 import type { ServerSession } from './session';
 
@@ -61,6 +62,12 @@ async function execute(session: ServerSession, { command, arguments: args = [] }
       if (typeof first !== 'string') return invalid(command);
       sync.flush(first);
       inform(connection, overlapsMessage(sync.workspace, first));
+      return null;
+    }
+    case SERVER_COMMANDS.showNeighbours: {
+      if (typeof first !== 'string') return invalid(command);
+      sync.flush(first);
+      inform(connection, neighboursMessage(sync.workspace, first));
       return null;
     }
     default:

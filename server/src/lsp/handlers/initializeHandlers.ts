@@ -15,7 +15,7 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     completionProvider: { triggerCharacters: ['"', ':'] },
     hoverProvider: true,
     definitionProvider: true,
-    codeLensProvider: { resolveProvider: false },
+    codeLensProvider: { resolveProvider: true },
     documentSymbolProvider: true,
     foldingRangeProvider: true,
     documentFormattingProvider: true,

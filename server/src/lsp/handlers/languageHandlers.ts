@@ -1,6 +1,7 @@
 import type { Location, LocationLink } from 'vscode-languageserver';
 import { headerDefinitions } from '../definition';
 import { provenanceHover } from '../hover';
+import { isOnName, neighboursMarkdown, withNeighbours, type FileLinkStyle } from '../neighbours';
 import { runSafe } from '../safe';
 import { shapeCompletion, shapeHover } from '../shape';
 import type { ServerSession } from './session';
@@ -8,6 +9,11 @@ import type { ServerSession } from './session';
 /** `LocationLink`s as plain `Location`s (at the target's name) for clients without `linkSupport`. */
 function asLocations(links: LocationLink[]): Location[] {
   return links.map((link) => ({ uri: link.targetUri, range: link.targetSelectionRange }));
+}
+
+/** How hovers refer to files for this client (see neighbours.ts). */
+function linkStyle(session: ServerSession): FileLinkStyle {
+  return session.features.clientCommands ? 'vscode' : session.features.hoverMarkdown ? 'markdown' : 'plain';
 }
 
 /** The JSON features (completion, outline, folding, formatting) and the hovers and definitions of the index. */
@@ -25,6 +31,8 @@ export function registerLanguageHandlers(session: ServerSession): void {
     sync.flush(uri);
     const hover = provenanceHover(sync.workspace, uri, params.position, sync.context, session.features.clientCommands)
       ?? await session.json.hover(document, params.position);
+    // On the action's name: its nearest actions too, computed now (never on a lint).
+    if (isOnName(sync.workspace, uri, params.position)) return shapeHover(withNeighbours(hover, neighboursMarkdown(sync.workspace, uri, linkStyle(session))), session.features);
     return shapeHover(hover, session.features);
   }));
   connection.onDefinition((params, token) => runSafe(connection, 'definition', token, [], async () => {
