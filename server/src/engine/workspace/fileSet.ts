@@ -122,7 +122,8 @@ export class FileSet {
     let rules = this.rules.get(folder);
     if (rules === undefined) {
       const texts = IGNORE_FILE_NAMES.map((name) => this.access.readText(`${folder}/${name}`)).filter((t): t is string => t !== undefined);
-      rules = texts.length ? ignore().add(texts) : null;
+      // add() splits a string into lines, but takes each element of an array as one pattern: one call per file.
+      rules = texts.length ? texts.reduce((all, text) => all.add(text), ignore()) : null;
       this.rules.set(folder, rules);
     }
     return rules;
