@@ -3,8 +3,8 @@ import { type DocumentKind, documentKindOf, SKIPPED_FOLDERS } from '../document/
 
 /**
  * The ignore files a folder may hold, read in this order: `.gitignore`, then `.opencxignore` (same syntax), so a
- * `!pattern` in `.opencxignore` can bring back a file `.gitignore` leaves out (docs/assumptions.md, "Which files
- * are checked").
+ * `!pattern` in `.opencxignore` can bring back a file `.gitignore` leaves out (docs/assumptions.md,
+ * "Decisions we made", on which files are checked).
  */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.opencxignore'] as const;
 
