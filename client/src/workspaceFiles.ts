@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { documentKindOf } from '../../server/src/engine';
 import { FILE_GLOBS, ListWorkspaceFilesRequest } from '../../server/src/protocol';
 
@@ -38,4 +38,24 @@ export function registerWorkspaceFiles(client: LanguageClient): vscode.Disposabl
     send((await findActionFiles(uri)).map((file) => ({ uri: file.toString(), type: FileChangeType.Created })));
   });
   return vscode.Disposable.from(listing, folders);
+}
+
+/**
+ * The file watchers honour `files.watcherExclude`, not `files.exclude`: a file created or changed under an excluded
+ * folder is dropped here, as the first listing dropped it. VS Code has no "is this excluded" call; `findFiles` on the
+ * file's own path answers it (a name with glob characters is let through rather than guessed at). Deletions always
+ * pass: the server forgets only what it holds.
+ */
+export const honourFilesExclude: Middleware['workspace'] = {
+  async didChangeWatchedFile(event: FileEvent, next: (event: FileEvent) => Promise<void>) {
+    if (event.type !== FileChangeType.Deleted && (await excludedByFilesExclude(vscode.Uri.parse(event.uri)))) return;
+    return next(event);
+  },
+};
+
+async function excludedByFilesExclude(uri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relative = folder ? vscode.workspace.asRelativePath(uri, false) : undefined;
+  if (!folder || !relative || /[*?[\]{}!]/.test(relative)) return false;
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), undefined, 1)).length === 0;
 }
