@@ -75,6 +75,9 @@ export class FileSet {
     const found = new Map<string, FoundFile>();
     const danglingLinks: string[] = [];
     const visited = new Set<string>();
+    // Links to folders are entered after every real folder: a folder reached both ways is then walked by its own
+    // path, so its ignore files apply and its files are shown where they are.
+    const linkedFolders: string[] = [];
     const visit = (current: string) => {
       const real = this.access.realPath(current);
       if (visited.has(real)) return;
@@ -82,7 +85,10 @@ export class FileSet {
       for (const entry of this.access.list(current)) {
         const path = `${current}/${entry.name}`;
         if (entry.type === undefined && entry.link && documentKindOf(entry.name)) danglingLinks.push(path);
-        if (entry.type === 'folder' && !SKIPPED_FOLDERS.has(entry.name) && !this.ignoredByRules(this.segmentsOf(path), true)) visit(path);
+        if (entry.type === 'folder' && !SKIPPED_FOLDERS.has(entry.name) && !this.ignoredByRules(this.segmentsOf(path), true)) {
+          if (entry.link) linkedFolders.push(path);
+          else visit(path);
+        }
         if (entry.type === 'file') {
           const kind = documentKindOf(entry.name);
           if (kind && !this.ignoredByRules(this.segmentsOf(path), false)) keepOne(found, { path, real: this.access.realPath(path), kind });
@@ -90,6 +96,7 @@ export class FileSet {
       }
     };
     visit(trimSlash(folder));
+    for (let next = linkedFolders.shift(); next !== undefined; next = linkedFolders.shift()) visit(next);
     return { files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), danglingLinks };
   }
 
