@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, LANGUAGE_IDS, type InitializationOptions } from '../../server/src/protocol';
-import { actionFileWatchers, registerWorkspaceFiles } from './workspaceFiles';
+import { actionFileWatchers, honourFilesExclude, registerWorkspaceFiles } from './workspaceFiles';
 
 /**
  * What the extension tells the server it does itself: the `opencx.*` client commands (run, plan, peek, move into a
@@ -23,6 +23,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
       { scheme: 'untitled', language: LANGUAGE_IDS.action },
     ],
     synchronize: { fileEvents: actionFileWatchers() },
+    middleware: { workspace: honourFilesExclude },
     initializationOptions: INITIALIZATION_OPTIONS,
     outputChannel: output,
   };

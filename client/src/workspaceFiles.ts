@@ -1,12 +1,28 @@
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { documentKindOf } from '../../server/src/engine';
 import { FILE_GLOBS, ListWorkspaceFilesRequest } from '../../server/src/protocol';
 
-/** Action and config files under a folder, as VS Code lists them: `files.exclude` is honoured. */
+const ACTION_AND_CONFIG_FILES = '**/{*.action.json,opencx.config.json}';
+
+/**
+ * Action and config files under a folder, as VS Code lists them: `files.exclude` is honoured. A folder inside a
+ * workspace folder is searched from the workspace folder, with its path as the pattern's prefix: `files.exclude`
+ * patterns are matched against the path below the pattern's base, so searching from an excluded folder itself
+ * would list what it holds (the e2e test "files.exclude" saw it).
+ */
 async function findActionFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  return vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{*.action.json,opencx.config.json}'));
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+  const relative = workspaceFolder ? vscode.workspace.asRelativePath(folder, false) : undefined;
+  const inside = workspaceFolder && relative && relative !== folder.fsPath && workspaceFolder.uri.toString() !== folder.toString();
+  const pattern = inside && !hasGlobCharacters(relative)
+    ? new vscode.RelativePattern(workspaceFolder, `${relative}/${ACTION_AND_CONFIG_FILES}`)
+    : new vscode.RelativePattern(folder, ACTION_AND_CONFIG_FILES);
+  return vscode.workspace.findFiles(pattern);
 }
+
+/** A path with glob characters cannot be written into a pattern as it is. */
+const hasGlobCharacters = (relative: string) => /[*?[\]{}!]/.test(relative);
 
 /** The watchers whose events vscode-languageclient forwards as they are: action and config files only. */
 export function actionFileWatchers(): vscode.FileSystemWatcher[] {
@@ -38,4 +54,24 @@ export function registerWorkspaceFiles(client: LanguageClient): vscode.Disposabl
     send((await findActionFiles(uri)).map((file) => ({ uri: file.toString(), type: FileChangeType.Created })));
   });
   return vscode.Disposable.from(listing, folders);
+}
+
+/**
+ * The file watchers honour `files.watcherExclude`, not `files.exclude`: a file created or changed under an excluded
+ * folder is dropped here, as the first listing dropped it. VS Code has no "is this excluded" call; `findFiles` on the
+ * file's own path answers it (a name with glob characters is let through rather than guessed at). Deletions always
+ * pass: the server forgets only what it holds.
+ */
+export const honourFilesExclude: Middleware['workspace'] = {
+  async didChangeWatchedFile(event: FileEvent, next: (event: FileEvent) => Promise<void>) {
+    if (event.type !== FileChangeType.Deleted && (await excludedByFilesExclude(vscode.Uri.parse(event.uri)))) return;
+    return next(event);
+  },
+};
+
+async function excludedByFilesExclude(uri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relative = folder ? vscode.workspace.asRelativePath(uri, false) : undefined;
+  if (!folder || !relative || hasGlobCharacters(relative)) return false;
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), undefined, 1)).length === 0;
 }

@@ -43,6 +43,8 @@ export const CLIENT_COMMANDS = {
   moveToSecret: 'opencx.moveCredentialToSecret',
   /** Args: [uri, position, locations]. Opens a peek view on the locations. */
   peekLocations: 'opencx.peekLocations',
+  /** Args: [uri, range]. Opens the file with the range selected and shows its hover (the "Cannot run" code lens). */
+  revealProblem: 'opencx.revealProblem',
   /** Args: [uri]. Runs the action (code lens). */
   runAction: 'opencx.runAction',
   /** Args: [uri]. Shows the action's request plan (code lens). */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { FIXTURES, fixtureText, parseJsonOutput, runPlain, tempFolder, writeFile } from './cliHarness';
+import { CHECKED, writeFileSetTree } from './fileSetTree';
 
 const BROKEN = fixtureText('syntax/trailing-comma.action.json');
 const CLEAN = fixtureText('clean/get-invoice.action.json');
@@ -84,5 +85,43 @@ describe('lint with paths', () => {
     const file = writeFile(folder, 'outside/x.action.json', BROKEN);
     const run = runPlain(['lint', '--format', 'json', '../outside/x.action.json'], path.dirname(writeFile(folder, 'here/keep', '')));
     assert.deepEqual(filesWithFindings(run.stdout), [file]);
+  });
+});
+
+describe('one file set: .gitignore, .opencxignore, dependency and build folders, links', () => {
+  test('lint with no path checks exactly the files the set keeps, each real file once', (t) => {
+    const folder = tempFolder(t);
+    writeFileSetTree(folder);
+    const run = runPlain(['lint', '--format', 'json'], folder);
+    assert.equal(run.status, 1, run.stderr);
+    const findings = parseJsonOutput(run);
+    assert.deepEqual(filesWithFindings(run.stdout), CHECKED);
+    const duplicates = findings.filter((f) => f.code === 'duplicate-action-name');
+    assert.deepEqual(duplicates.map((f) => f.file), CHECKED, 'one duplicate-name finding on each file checked');
+    for (const finding of duplicates) {
+      const others = CHECKED.filter((f) => f !== finding.file);
+      assert.deepEqual((finding.related as { file: string }[]).map((r) => r.file).sort(), others, `${finding.file}: the duplicates it names`);
+    }
+    assert.match(runPlain(['lint'], folder).stdout, /in 4 files checked\n$/, 'nothing left out was read, and no link counted twice');
+  });
+
+  test('lint with the folder named gives the same set, from the folder above and from a folder beside it', (t) => {
+    const folder = tempFolder(t);
+    writeFileSetTree(path.join(folder, 'repo'));
+    const named = runPlain(['lint', '--format', 'json', 'repo'], folder);
+    assert.deepEqual(filesWithFindings(named.stdout), CHECKED.map((f) => `repo/${f}`));
+    const elsewhere = path.dirname(writeFile(folder, 'elsewhere/keep', ''));
+    const absolute = runPlain(['lint', '--format', 'json', path.join(folder, 'repo')], elsewhere);
+    assert.deepEqual(filesWithFindings(absolute.stdout), CHECKED.map((f) => path.join(folder, 'repo', f)));
+  });
+
+  test('a folder inside is checked with the ignore files above it; an ignored folder named outright is checked', (t) => {
+    const folder = tempFolder(t);
+    writeFileSetTree(folder);
+    const scratch = runPlain(['lint', '--format', 'json', 'scratch'], folder);
+    assert.deepEqual(filesWithFindings(scratch.stdout), [], 'scratch/shared alone has no duplicate in this run');
+    assert.match(runPlain(['lint', 'scratch'], folder).stdout, /1 file checked\)?\n$/, 'scratch/other stays left out');
+    assert.match(runPlain(['lint', 'drafts'], folder).stdout, /1 file checked\)?\n$/, 'drafts/ is left out by .opencxignore, but named');
+    assert.match(runPlain(['lint', 'generated/d.action.json', 'sub/local-e.action.json'], folder).stdout, /2 files checked\)?\n$/, 'files named are checked');
   });
 });

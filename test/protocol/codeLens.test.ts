@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CodeLens, Range } from 'vscode-languageserver-protocol';
 import { CLIENT_COMMANDS } from '../../server/src/protocol';
+import { LspClient } from './lspClient';
 import { codeLenses, waitForIndex } from './requests';
 import { actionText } from './tempWorkspace';
 import { rangeOf } from './testSupport';
@@ -91,5 +92,44 @@ describe('code lenses', () => {
     const config = server.workspace.uri('opencx.config.json');
     await server.client.open(config, '{ "segments": ["customers"] }\n');
     assert.deepEqual(await codeLenses(server.client, config), []);
+  });
+});
+
+// Issue 14: the Run lens on an action that cannot be sent said "Run", then refused. It now says why, and reveals the
+// first problem; a client without the extension's commands still gets no Run lens at all.
+describe('the Run lens of an action that cannot be run', () => {
+  const server = withServer({ workspace: true }, () => waitForIndex(server.client));
+  const BROKEN = actionText({ name: 'Refund order', description: 'Refund a delivered order in full for a VIP customer and return the refund ID.', method: 'FETCH', endpoint: 'orders/{order_id}/refunds', parameters });
+
+  it('is titled "Cannot run: N errors (first: …)" and reveals the first problem', async () => {
+    const uri = server.workspace.uri('refund.action.json');
+    await server.client.open(uri, BROKEN);
+    await server.client.diagnosticsForCurrentVersion(uri);
+    const [run, plan] = (await codeLenses(server.client, uri)) ?? [];
+    assert.equal(run.command?.title, '$(error) Cannot run: 2 errors (first: method "FETCH" is not one of GET, POST, PUT, PATCH, DELETE)');
+    assert.equal(run.command?.command, CLIENT_COMMANDS.revealProblem);
+    assert.deepEqual(run.command?.arguments, [uri, rangeOf(BROKEN, '"FETCH"')]);
+    assert.deepEqual(run.range, nameKey(BROKEN));
+    assert.equal(plan.command?.command, CLIENT_COMMANDS.showRequestPlan, 'the plan still shows what is wrong');
+  });
+
+  it('becomes "Run" again once the problems are fixed', async () => {
+    const uri = server.workspace.uri('refund.action.json');
+    await server.client.replaceAll(uri, BROKEN.replace('"FETCH"', '"POST"').replace('"orders/', '"https://api.acme-shop.example/v1/orders/'));
+    await server.client.diagnosticsForCurrentVersion(uri);
+    const [run] = (await codeLenses(server.client, uri)) ?? [];
+    assert.equal(run.command?.title, '$(play) Run');
+    assert.equal(run.command?.command, CLIENT_COMMANDS.runAction);
+  });
+
+  it('is not offered to a client without the extension\'s commands: it has no Run lens to explain', async () => {
+    const uri = server.workspace.write('other.action.json', BROKEN);
+    const minimal = await LspClient.start([server.workspace.folder], { mode: 'minimal' });
+    try {
+      await waitForIndex(minimal);
+      assert.deepEqual(await codeLenses(minimal, uri), []);
+    } finally {
+      await minimal.stop();
+    }
   });
 });

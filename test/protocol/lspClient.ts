@@ -41,7 +41,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { StatusNotification } from '../../server/src/protocol';
+import { ListWorkspaceFilesRequest, StatusNotification } from '../../server/src/protocol';
 import { CLIENT_CAPABILITIES, MINIMAL_CAPABILITIES, mergeCapabilities } from './clientCapabilities';
 import { fileUri, languageIdOf, SERVER_JS, withDeadline } from './testSupport';
 
@@ -64,6 +64,11 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Answers `workspace/configuration` items (default: null, no settings). */
   configuration?: (item: ConfigurationItem) => unknown;
+  /**
+   * Lists a folder's files as the VS Code extension does (`opencx/listWorkspaceFiles`); given, the client also
+   * says so with `initializationOptions.clientFiles`.
+   */
+  listFiles?: (folderUri: string) => string[];
 }
 
 /** A server → client request, as recorded: `client/registerCapability`, `workspace/applyEdit`… */
@@ -123,6 +128,8 @@ export class LspClient {
     record('client/registerCapability', () => null);
     record('window/workDoneProgress/create', () => null);
     record('workspace/applyEdit', () => ({ applied: true }));
+    const { listFiles } = options;
+    if (listFiles) record(ListWorkspaceFilesRequest.method, ({ folderUri }: { folderUri: string }) => listFiles(folderUri));
     connection.listen();
   }
 
@@ -142,7 +149,11 @@ export class LspClient {
   private initialize(workspaceFolders: string[]): Promise<InitializeResult> {
     const minimal = this.options.mode === 'minimal';
     const capabilities = mergeCapabilities(minimal ? MINIMAL_CAPABILITIES : CLIENT_CAPABILITIES, this.options.capabilities ?? {});
-    const initializationOptions = { ...(minimal ? {} : { clientCommands: true }), ...this.options.initializationOptions };
+    const initializationOptions = {
+      ...(minimal ? {} : { clientCommands: true }),
+      ...(this.options.listFiles ? { clientFiles: true } : {}),
+      ...this.options.initializationOptions,
+    };
     return this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       clientInfo: { name: minimal ? 'opencx-protocol-tests-minimal' : 'opencx-protocol-tests', version: '1' },

@@ -13,6 +13,7 @@ export const COMMANDS = {
   newAction: 'opencx.newAction',
   moveToSecret: CLIENT_COMMANDS.moveToSecret,
   peekLocations: CLIENT_COMMANDS.peekLocations,
+  revealProblem: CLIENT_COMMANDS.revealProblem,
   importOpenApi: 'opencx.importOpenApi',
   showCatalog: CLIENT_COMMANDS.showCatalog,
   groupActionsByTag: 'opencx.actionsView.groupByTag',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, type DocumentKind, documentKindOf, SKIPPED_FOLDERS, type Workspace } from '../engine';
+import { CONFIG_FILE_NAME, type DocumentKind, documentKindOf, FileSet, type FileSetAccess, nodeFileSetAccess, type Workspace } from '../engine';
 import { InputError } from './usage';
 
 
@@ -14,10 +14,14 @@ export interface InputFile {
 }
 
 /**
- * The files to lint. A folder is searched recursively for our two kinds of file, following symbolic links to files
- * and folders (each folder entered once by its real path, so a link loop ends); a file named on the command line is
- * linted whatever its name (as an action, unless it is an opencx.config.json). Each file is read once by its real
- * path: a link and its target are one file, shown by the target's own path when both are found.
+ * The files to lint. A folder is searched recursively for our two kinds of file, as the language server searches a
+ * workspace folder (the engine's `FileSet`): node_modules, .git and build folders are skipped, and so is what the
+ * `.gitignore` and `.opencxignore` files at and below the current folder leave out; links to files and folders are
+ * followed (each folder entered once by its real path, so a link loop ends). A folder named on the command line
+ * that those files leave out is searched all the same, with its own ignore files only: naming it says to check it.
+ * A file named on the command line is linted whatever its name (as an action, unless it is an
+ * opencx.config.json). Each file is read once by its real path: a link and its target are one file, shown by the
+ * target's own path when both are found.
  */
 export function collectFiles(paths: string[], cwd: string): InputFile[] {
   const found = new Map<string, InputFile>();
@@ -27,7 +31,7 @@ export function collectFiles(paths: string[], cwd: string): InputFile[] {
     if (previous && !prefers(absolute, previous.absolute, real)) return;
     found.set(real, { absolute, id: toId(absolute), kind, display: displayPath(absolute, cwd) });
   };
-  const visitedFolders = new Set<string>();
+  const atCwd = new FileSet(toId(cwd), cliFileAccess);
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats;
@@ -36,7 +40,7 @@ export function collectFiles(paths: string[], cwd: string): InputFile[] {
     } catch (error) {
       throw new InputError(`cannot read ${given}: ${describeFsError(error)}`);
     }
-    if (stat.isDirectory()) walk(absolute, add, visitedFolders);
+    if (stat.isDirectory()) walk(absolute, atCwd, cwd, add);
     else if (stat.isFile()) add(absolute, documentKindOf(absolute) ?? 'action');
     // Reading a FIFO would block forever and a socket cannot be read at all: refuse anything but a file.
     else throw new InputError(`cannot read ${given}: not a regular file`);
@@ -58,40 +62,38 @@ function realPathOf(absolute: string): string {
   }
 }
 
-function walk(folder: string, add: (absolute: string, kind: DocumentKind) => void, visited: Set<string>): void {
-  const real = realPathOf(folder);
-  if (visited.has(real)) return; // a link back up the tree, or a folder reached twice through links
-  visited.add(real);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    throw new InputError(`cannot read folder ${folder}: ${describeFsError(error)}`);
-  }
-  for (const entry of entries) {
-    const absolute = path.join(folder, entry.name);
-    const type = entry.isSymbolicLink() ? linkTargetType(absolute, entry.name) : entry;
-    if (!type) continue;
-    if (type.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, add, visited);
-    } else if (type.isFile()) {
-      const kind = documentKindOf(entry.name);
-      if (kind) add(absolute, kind);
+/** The engine's disk access, with an unreadable folder as a clear error (CI must not pass on a folder it skipped). */
+const cliFileAccess: FileSetAccess = {
+  ...nodeFileSetAccess,
+  list(folder) {
+    try {
+      return nodeFileSetAccess.list(folder);
+    } catch (error) {
+      throw new InputError(`cannot read folder ${fromId(folder)}: ${describeFsError(error)}`);
     }
-  }
-}
+  },
+};
 
 /**
- * What a symbolic link points at. A dangling link named like one of our files is an error (CI must not pass
- * because an action went missing); any other dangling link is not ours and is ignored.
+ * Searches one folder: by the current folder's file set when the folder is inside it and not left out, else by
+ * the folder's own. A dangling link named like one of our files is an error (CI must not pass because an action
+ * went missing); any other dangling link is not ours and is ignored.
  */
-function linkTargetType(absolute: string, name: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(absolute);
-  } catch (error) {
-    if (documentKindOf(name)) throw new InputError(`cannot read ${absolute}: ${describeFsError(error)} (a symbolic link whose target is missing)`);
-    return undefined;
+function walk(folder: string, atCwd: FileSet, cwd: string, add: (absolute: string, kind: DocumentKind) => void): void {
+  const id = toId(folder);
+  const relative = path.relative(cwd, folder);
+  const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+  const set = inside && !atCwd.excludes(id, true) ? atCwd : new FileSet(id, cliFileAccess);
+  const { files, danglingLinks } = set.walk(id);
+  if (danglingLinks.length) {
+    throw new InputError(`cannot read ${fromId(danglingLinks[0])}: no such file or folder (a symbolic link whose target is missing)`);
   }
+  for (const file of files) add(fromId(file.path), file.kind);
+}
+
+/** A workspace id back to a path of this platform. */
+function fromId(id: string): string {
+  return id.split('/').join(path.sep);
 }
 
 export function readInput(file: InputFile): string {

@@ -31,6 +31,8 @@ export { closestMatch } from './lint/similar';
 // Workspace: the incremental index of actions and configs; cross-file rules; quick fixes.
 export { Workspace, type WorkspaceChange } from './workspace/workspace';
 export { candidateConfigIds } from './workspace/paths';
+export { FileSet, IGNORE_FILE_NAMES, type EntryType, type FileSetAccess, type FoundFile, type WalkResult } from './workspace/fileSet';
+export { nodeFileSetAccess } from './workspace/nodeFileAccess';
 export { fixesFor, type CodeFix, type FileEdit } from './fixes';
 export {
   distinguishingOf, NEIGHBOUR_LIMIT, roundScore, type Neighbour, type NeighbourWords,

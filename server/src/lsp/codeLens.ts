@@ -1,5 +1,5 @@
-import type { CodeLens } from 'vscode-languageserver';
-import { documentKindOf, type Workspace } from '../engine';
+import type { CodeLens, Range } from 'vscode-languageserver';
+import { actionProblems, documentKindOf, type Workspace } from '../engine';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type NeighboursLensData } from '../protocol';
 
 /**
@@ -18,7 +18,7 @@ export function codeLensesFor(workspace: Workspace, uri: string, clientCommands:
   const range = document.rangeOfNode(anchor);
   const lenses: CodeLens[] = clientCommands
     ? [
-      { range, command: { title: '$(play) Run', command: CLIENT_COMMANDS.runAction, arguments: [uri] } },
+      runLens(workspace, uri, range),
       { range, command: { title: 'Request plan', command: CLIENT_COMMANDS.showRequestPlan, arguments: [uri] } },
     ]
     : [];
@@ -41,4 +41,25 @@ function peekLens(workspace: Workspace, uri: string, range: CodeLens['range'], o
     return other && node ? [{ uri: o.otherId, range: other.rangeOfNode(node) }] : [];
   });
   return { range, command: { title: `$(warning) ${title}`, command: CLIENT_COMMANDS.peekLocations, arguments: [uri, range.start, locations] } };
+}
+
+/** Longest first problem a lens title quotes; past it the title ends with "…". */
+const TITLE_PROBLEM_CHARS = 80;
+
+/**
+ * "▶ Run", or, when the run would be refused (what `opencx/describeAction` reports as problems: a method or an
+ * endpoint it cannot send), "Cannot run: N errors (first: …)", which reveals the first problem instead of starting
+ * a run that stops at once.
+ */
+function runLens(workspace: Workspace, uri: string, range: Range): CodeLens {
+  const action = workspace.action(uri);
+  const document = workspace.document(uri);
+  const problems = action && document ? actionProblems(action, document.value) : [];
+  if (!problems.length || !document) return { range, command: { title: '$(play) Run', command: CLIENT_COMMANDS.runAction, arguments: [uri] } };
+  const first = problems[0];
+  const node = document.nodeAt(first.path);
+  const at = node ? document.rangeOfNode(node) : range;
+  const quoted = first.message.length > TITLE_PROBLEM_CHARS ? `${first.message.slice(0, TITLE_PROBLEM_CHARS - 1)}…` : first.message;
+  const count = `${problems.length} error${problems.length === 1 ? '' : 's'}`;
+  return { range, command: { title: `$(error) Cannot run: ${count} (first: ${quoted})`, command: CLIENT_COMMANDS.revealProblem, arguments: [uri, at] } };
 }

@@ -1,5 +1,5 @@
 import type { Hover } from 'vscode-languageserver';
-import { documentKindOf, explainHeader, type LintContext, type Position, renderAudience, renderHeaderExplanation, renderHeadersOverview, renderSecretExplanation, renderSecretReference, renderSegmentExplanation, type Workspace } from '../engine';
+import { documentKindOf, explainHeader, orgInputOf, renderConfigHeaderExplanation, type LintContext, type Position, renderAudience, renderHeaderExplanation, renderHeadersOverview, renderSecretExplanation, renderSecretReference, renderSegmentExplanation, type Workspace } from '../engine';
 import { headersOf, linkTo, provenanceTarget, selectionOf } from './provenance';
 
 /**
@@ -26,6 +26,10 @@ export function provenanceHover(workspace: Workspace, uri: string, position: Pos
       return markdown(target.kind === 'headers'
         ? renderHeadersOverview(resolution.value, linkFor)
         : renderHeaderExplanation(explainHeader(resolution.value, target.name), linkFor));
+    }
+    case 'configHeader': {
+      const org = orgInputOf(workspace.orgFor(uri));
+      return org ? markdown(renderConfigHeaderExplanation(org, target.place, linkFor)) : undefined;
     }
     case 'segments':
     case 'segment': {

@@ -1,5 +1,5 @@
 import { getLocation, type Location as JsonLocation } from 'jsonc-parser';
-import { type HeaderResolution, type JsonDocument, type LintContext, orgInputOf, randomIds, type Range, type Resolved, resolveHeaders, SECRET_REFERENCE, selectOrganisation, type SourceLocation, type Workspace } from '../engine';
+import { type ConfigHeaderPlace, configHeaderPlace, type HeaderResolution, type JsonDocument, type LintContext, orgInputOf, randomIds, type Range, type Resolved, resolveHeaders, SECRET_REFERENCE, selectOrganisation, type SourceLocation, type Workspace } from '../engine';
 
 /** What the cursor is on, in the terms of header provenance. */
 export type ProvenanceTarget =
@@ -7,7 +7,8 @@ export type ProvenanceTarget =
   | { kind: 'header'; name: string }
   | { kind: 'segments' }
   | { kind: 'segment'; name: string }
-  | { kind: 'secret'; name: string; range: Range };
+  | { kind: 'secret'; name: string; range: Range }
+  | { kind: 'configHeader'; place: ConfigHeaderPlace };
 
 /** The secret reference under the cursor in a string value, if any. */
 function secretAt(document: JsonDocument, offset: number, location: JsonLocation): ProvenanceTarget | undefined {
@@ -23,12 +24,18 @@ function secretAt(document: JsonDocument, offset: number, location: JsonLocation
   return undefined;
 }
 
-/** Classifies the position: a secret reference (any file), or a header or segment place in an action file. */
+/**
+ * Classifies the position: a secret reference (any file), a header or segment place in an action file, or a header
+ * key (or its value) in opencx.config.json.
+ */
 export function provenanceTarget(document: JsonDocument, offset: number, isAction: boolean): ProvenanceTarget | undefined {
   const location = getLocation(document.text, offset);
   const secret = secretAt(document, offset, location);
   if (secret) return secret;
-  if (!isAction) return undefined;
+  if (!isAction) {
+    const place = configHeaderPlace(location.path);
+    return place ? { kind: 'configHeader', place } : undefined;
+  }
   const [first, second] = location.path;
   if (first === 'headers') {
     if (location.path.length === 1 && location.isAtPropertyKey) return { kind: 'headers' };

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { documentKindOf, SKIPPED_FOLDERS } from '../engine';
+import { FileSet, type FileSetAccess, nodeFileSetAccess } from '../engine';
 import { watchFiles, type WatchEvent } from './fileWatcher';
 
 export type { WatchEvent };
@@ -14,8 +14,18 @@ export interface Runtime {
   /** Milliseconds from an arbitrary origin, for durations. */
   now(): number;
   files: {
-    /** URIs of every action and config file under a folder URI (dependency and build folders skipped). */
+    /**
+     * URIs of every action and config file under a folder URI, as the CLI finds them (the engine's `FileSet`:
+     * dependency and build folders, `.gitignore` and `.opencxignore` left out, each real file once).
+     */
     findWorkspaceFiles(folderUri: string): Promise<string[]>;
+    /**
+     * The URIs of a listing (the client's, say) that the folder's file set keeps, each real file once; a URI
+     * outside the folder is kept as it is.
+     */
+    selectWorkspaceFiles(folderUri: string, uris: readonly string[]): string[];
+    /** Whether the folder's file set leaves a file or folder URI out (read afresh: an ignore file may have changed). */
+    excludedFromFolder(folderUri: string, uri: string, isFolder: boolean): boolean;
     /** The text of a file, or undefined when it cannot be read (deleted meanwhile, not a file…). */
     read(uri: string): Promise<string | undefined>;
     /**
@@ -30,18 +40,22 @@ export interface Disposable {
   dispose(): void;
 }
 
-async function findFiles(folder: string, found: string[]): Promise<void> {
-  let entries;
-  try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch {
-    return; // unreadable folders are skipped, not fatal
-  }
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await findFiles(full, found);
-    else if (entry.isFile() && documentKindOf(entry.name)) found.push(URI.file(full).toString());
-  }
+/** The engine's disk access, with an unreadable folder skipped rather than fatal (the CLI reports it instead). */
+const serverFileAccess: FileSetAccess = {
+  ...nodeFileSetAccess,
+  list(folder) {
+    try {
+      return nodeFileSetAccess.list(folder);
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** A file URI as the file set's path (`/` separators), or undefined for other schemes. */
+function pathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath.split(path.sep).join('/') : undefined;
 }
 
 export const nodeRuntime: Runtime = {
@@ -54,10 +68,21 @@ export const nodeRuntime: Runtime = {
   now: () => performance.now(),
   files: {
     async findWorkspaceFiles(folderUri) {
-      const found: string[] = [];
-      const uri = URI.parse(folderUri);
-      if (uri.scheme === 'file') await findFiles(uri.fsPath, found);
-      return found;
+      const folder = pathOf(folderUri);
+      if (folder === undefined) return [];
+      return new FileSet(folder, serverFileAccess).walk(folder).files.map((file) => URI.file(file.path).toString());
+    },
+    selectWorkspaceFiles(folderUri, uris) {
+      const folder = pathOf(folderUri);
+      if (folder === undefined) return [...uris];
+      const byPath = new Map(uris.map((uri) => [pathOf(uri) ?? uri, uri]));
+      const set = new FileSet(folder, serverFileAccess);
+      return set.select([...byPath.keys()]).map((p) => byPath.get(p) as string);
+    },
+    excludedFromFolder(folderUri, uri, isFolder) {
+      const folder = pathOf(folderUri);
+      const file = pathOf(uri);
+      return folder !== undefined && file !== undefined && new FileSet(folder, serverFileAccess).excludes(file, isFolder);
     },
     async read(uri) {
       const parsed = URI.parse(uri);

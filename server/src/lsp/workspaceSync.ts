@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { candidateConfigIds, documentKindOf, type LintContext, SKIPPED_FOLDERS, Workspace } from '../engine';
+import { candidateConfigIds, documentKindOf, type LintContext, Workspace } from '../engine';
 import { StatusNotification, type ActiveSelection, type WorkspaceStatus } from '../protocol';
 import { DiagnosticsPublisher } from './publisher';
 import type { Disposable, Runtime } from './runtime';
@@ -51,8 +51,10 @@ export class WorkspaceSync {
     const started = this.runtime.now();
     this.indexing = true;
     this.setFolders(folderUris);
-    const listed = (await Promise.all(folderUris.map((f) => this.listFiles(f)))).flat();
-    const uris = [...new Set(listed)].filter((uri) => documentKindOf(uri) && !this.skipped(uri));
+    // The client's listing (VS Code honours files.exclude) or the server's own walk, narrowed to the file set the
+    // CLI checks: .gitignore, .opencxignore and each real file once.
+    const listed = await Promise.all(folderUris.map(async (f) => this.runtime.files.selectWorkspaceFiles(f, await this.listFiles(f))));
+    const uris = [...new Set(listed.flat())].filter((uri) => documentKindOf(uri));
     this.workspace.beginBulk();
     // Actions with no opencx.config.json above them are compared only within their workspace folder.
     this.workspace.setRoots(folderUris);
@@ -159,10 +161,13 @@ export class WorkspaceSync {
     return undefined;
   }
 
-  /** Whether the first index skips this place (node_modules, dist, out… inside a workspace folder). */
+  /**
+   * Whether the first index skips this place: inside a workspace folder, what its file set leaves out
+   * (node_modules, dist, out…, and what .gitignore and .opencxignore say).
+   */
   private skipped(uri: string): boolean {
     const folder = this.folders.find((f) => uri.startsWith(f));
-    return folder !== undefined && uri.slice(folder.length).split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
+    return folder !== undefined && this.runtime.files.excludedFromFolder(folder, uri, !documentKindOf(uri));
   }
 
   /** Applies a pending edit of an open document now, so a request sees the text the editor shows. */

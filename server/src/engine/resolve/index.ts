@@ -20,5 +20,6 @@ export { baseName } from '../workspace/paths';
 export { code, escapeMarkdown, locationLink, struck, type LinkFor } from './markdown';
 export { explainHeader, headersBySource, PRECEDENCE_TEXT, renderHeaderExplanation, renderHeadersOverview, type HeaderExplanation, type HeaderLayer, type HeaderView } from './explain';
 export { renderAudience, renderSegmentExplanation, segmentAudience, type ContactAudience } from './explainAudience';
+export { configHeaderPlace, renderConfigHeaderExplanation, type ConfigHeaderPlace } from './explainConfigHeader';
 export { renderSecretExplanation, renderSecretReference, secretEnvironmentVariable } from './explainSecret';
 export { contextHeaderConflictFindings, headerShadowedFindings, unknownSecretFindings, type DiagnosticFile } from './diagnostics';
