@@ -111,7 +111,7 @@ require(process.argv[1]);
 const traced = timeChild(['-e', TRACE, 'x', path.join(root, 'dist/cli.js'), 'lint', file]);
 const loaded = JSON.parse(traced.stderr.split('\nLOADED ').pop());
 // What the CLI bundle itself holds: undici, openai and the tokenizer belong in chunks loaded by `run` and `route`.
-const MARKERS = { undici: 'undici.globalDispatcher.1', openai: 'x-stainless-lang', tokenizer: 'o200k_base' };
+const MARKERS = { undici: 'undici.globalDispatcher.1', openai: 'X-Stainless-Arch', tokenizer: 'o200k_base' };
 const cliText = fs.readFileSync(path.join(root, 'dist/cli.js'), 'utf8');
 const heavy = [
   ...loaded.filter((m) => /tokenizer|runner|undici|openai|chunk/.test(m)),

@@ -16,6 +16,7 @@ const PACKAGE_DEADLINE_MS = 300_000;
 /** What may be in extension/ (the .vscodeignore allow-list, as vsce names the files); bundles only, of any name. */
 const ALLOWED: RegExp[] = [
   /^dist\/.+\.js$/,
+  /^dist\/[^/]+\.json\.br$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^docs\/[^/]+\.md$/,
@@ -119,16 +120,20 @@ describe('the packaged .vsix', () => {
 
   // The client imports the engine's index.ts like the CLI does; only the engine's "sideEffects": false lets the
   // bundler leave the executor out. Markers: undici's global-dispatcher symbol and the tokenizer's encoding name.
-  test('the client bundle leaves undici to runner.js and the tokenizer to tokenizer.js, loaded on the first run', () => {
+  test('the client bundle leaves undici to chunks/net.js and the tokenizer to tokenizer.js, loaded on the first run', () => {
     const client = readEntry('extension/dist/client.js');
-    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['o200k_base', 'extension/dist/tokenizer.js']];
+    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/chunks/net.js'], ['o200k_base', 'extension/dist/tokenizer.js']];
     for (const [marker, bundle] of lazy) {
       assert.ok(readEntry(bundle).includes(marker), `${bundle} lacks ${marker}: the marker no longer finds the library`);
       assert.ok(!client.includes(marker), `client.js holds ${marker}: the executor was bundled into the extension's activation`);
     }
     for (const bundle of ['extension/dist/runner.js', 'extension/dist/server.js', 'extension/dist/cli.js']) {
       assert.ok(!readEntry(bundle).includes('o200k_base'), `${bundle} holds its own copy of the tokenizer table`);
+      // One copy of undici and openai, in the lazily loaded chunk: `lint` and the server's index never load them.
+      assert.ok(!readEntry(bundle).includes('undici.globalDispatcher.1'), `${bundle} holds its own copy of undici`);
+      assert.ok(!readEntry(bundle).includes('X-Stainless-Arch'), `${bundle} holds its own copy of openai`);
     }
+    assert.ok(readEntry('extension/dist/chunks/net.js').includes('X-Stainless-Arch'), 'the chunk lacks openai: the marker no longer finds it');
   });
 
   test('the zip reader agrees with unzip', (t) => {
