@@ -3,6 +3,8 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { lazyChunks, netChunkSource } from './scripts/lib/lazyChunks.mjs';
+import { packedTokenizerRanks, writeTokenizerRanks } from './scripts/lib/tokenizerRanks.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -40,7 +42,9 @@ const sharedTokenizer = {
 const started = Date.now();
 // dist/ is overwritten in place, not deleted first: a test run that is reading it meanwhile keeps working.
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [lazyChunks] }),
+  // undici and openai, loaded on first use by every bundle above and below (see scripts/lib/lazyChunks.mjs).
+  build({ ...common, stdin: { contents: netChunkSource, resolveDir: '.', loader: 'js' }, outfile: 'dist/chunks/net.js' }),
   // Also the `opencx-language-server` bin: a shebang, and its version for --version.
   build({
     ...common,
@@ -48,16 +52,17 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { SERVER_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
-    plugins: [sharedTokenizer],
+    plugins: [sharedTokenizer, lazyChunks],
   }),
-  build({ ...common, entryPoints: [TOKENIZER], outfile: 'dist/tokenizer.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedTokenizer] }),
+  // The tokenizer's table is packed apart, in dist/tokenizer-ranks.json.br (see scripts/lib/tokenizerRanks.mjs).
+  build({ ...common, entryPoints: [TOKENIZER], outfile: 'dist/tokenizer.js', plugins: [packedTokenizerRanks] }).then(() => writeTokenizerRanks('dist')),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedTokenizer, lazyChunks] }),
   // The heavy part of a run (undici, the tokenizer), required by the client on the first run only.
-  build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer] }),
-  // Pull and push (undici and the sync engine), required by the extension's sync commands only when one talks to OpenCX.
-  build({ ...common, entryPoints: ['client/src/sync/syncEngine.ts'], outfile: 'dist/sync.js' }),
-  // The routing test's model client (the `openai` package), required by the client when a routing test starts.
-  build({ ...common, entryPoints: ['client/src/routing/router.ts'], outfile: 'dist/router.js' }),
+  build({ ...common, entryPoints: ['client/src/run/runner.ts'], outfile: 'dist/runner.js', plugins: [sharedTokenizer, lazyChunks] }),
+  // Pull and push (the sync engine; undici from the shared chunk), required by the extension's sync commands only when one talks to OpenCX.
+  build({ ...common, entryPoints: ['client/src/sync/syncEngine.ts'], outfile: 'dist/sync.js', plugins: [lazyChunks] }),
+  // The routing test (the `openai` package from the shared chunk), required by the client when a routing test starts.
+  build({ ...common, entryPoints: ['client/src/routing/router.ts'], outfile: 'dist/router.js', plugins: [lazyChunks] }),
   // The routing test's page script, loaded like the others.
   build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/routing.ts'], outfile: 'dist/webview/routing.js' }),
   // The OpenAPI import (the engine's part and its parser), required by `opencx-actions import` and the VS Code

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:run`: the executor (executePlan, as bundled in out/bench/engine.js) against a bare
 // `undici.request` + `body.text()` to the same local server, one request at a time, many times, and the ratio of
-// the medians. Target: ours ≤ 1.05× bare. undici's fetch is shown too, for reference (OpenCX's own call is likely
+// the medians. Target: ours ≤ 1.2× bare (issue 15). undici's fetch is shown too, for reference (OpenCX's own call is likely
 // a fetch), but it is not part of the target. So is the o200k token count of the same body alone: executePlan
 // counts the AI text's tokens on every run, which the bare call does not, so its share is printed apart.
 //
@@ -24,7 +24,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const BODY_BYTES = Number(process.env.BENCH_BODY_BYTES ?? 1024);
 const WARM_UP = 500;
-const TARGET = 1.05;
+// Issue 15: ≤ 1.2× the bare request, with the tokens counted off the critical path (after the result is shown).
+const TARGET = 1.2;
 
 /** A small JSON API in a child process; prints its port. The body is a typical order lookup, padded to size. */
 const SERVER = `

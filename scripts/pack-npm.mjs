@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const out = path.join(root, 'build/npm');
 /** What the bundles load lazily at run time from dist/ (when present): the tokenizer, the OpenAPI parser, data. */
-const LAZY_DIST = ['tokenizer.js', 'openapi.js', 'language-data', 'chunks'];
+const LAZY_DIST = ['tokenizer.js', 'tokenizer-ranks.json.br', 'openapi.js', 'language-data', 'chunks'];
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });

@@ -11,7 +11,7 @@ import { copyRepository } from './workCopy';
 /** A deadline for the production build plus npm pack, not a sleep. */
 const PACK_DEADLINE_MS = 300_000;
 /** What the tarball may hold (npm names every file under package/). */
-const ALLOWED = [/^package\/package\.json$/, /^package\/(README\.md|LICENSE)$/, /^package\/dist\/[^/]+\.js$/, /^package\/dist\/(language-data|chunks)\/.+$/, /^package\/schemas\/[^/]+\.json$/, /^package\/docs\/[^/]+\.md$/];
+const ALLOWED = [/^package\/package\.json$/, /^package\/(README\.md|LICENSE)$/, /^package\/dist\/[^/]+\.js$/, /^package\/dist\/[^/]+\.json\.br$/, /^package\/dist\/(language-data|chunks)\/.+$/, /^package\/schemas\/[^/]+\.json$/, /^package\/docs\/[^/]+\.md$/];
 
 const VALID_ACTION = {
   name: 'Look up order',

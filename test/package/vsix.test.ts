@@ -9,13 +9,19 @@ import { copyRepository, ROOT } from './workCopy';
 import { listZip, readZipEntry, type ZipEntry } from './zipReader';
 
 const VSIX_NAME = 'opencx-actions.vsix';
-const MAX_VSIX_BYTES = 3 * 1024 * 1024;
+/**
+ * The .vsix without dist/language-data/ (the overlap rule's lazily loaded data, limited on its own): 1.62 MB in
+ * docs/performance.md's last measure; the issue's goal is 1.5 MB (see there for what stands in the way).
+ */
+const MAX_VSIX_BYTES = 1.75 * 1024 * 1024;
+const LANGUAGE_DATA = 'extension/dist/language-data/';
 /** A deadline for the production build plus vsce, not a sleep. */
 const PACKAGE_DEADLINE_MS = 300_000;
 
 /** What may be in extension/ (the .vscodeignore allow-list, as vsce names the files); bundles only, of any name. */
 const ALLOWED: RegExp[] = [
   /^dist\/.+\.js$/,
+  /^dist\/[^/]+\.json\.br$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^docs\/[^/]+\.md$/,
@@ -56,10 +62,11 @@ describe('the packaged .vsix', () => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  test('is small: under 3 MB', () => {
+  test('is small: under 1.75 MB without the language data', () => {
     const inExtension = names.filter((n) => n.startsWith('extension/')).length;
-    console.log(`vsix: ${(zip.length / 1024).toFixed(1)} KB, ${entries.length} entries (${inExtension} files in extension/)`);
-    assert.ok(zip.length < MAX_VSIX_BYTES, `${zip.length} bytes`);
+    const languageData = entries.filter((e) => e.name.startsWith(LANGUAGE_DATA)).reduce((n, e) => n + e.compressedSize, 0);
+    console.log(`vsix: ${(zip.length / 1024).toFixed(1)} KB (${(languageData / 1024).toFixed(1)} KB of language data), ${entries.length} entries (${inExtension} files in extension/)`);
+    assert.ok(zip.length - languageData < MAX_VSIX_BYTES, `${zip.length - languageData} bytes without the language data`);
   });
 
   test('holds the bundles, schemas, grammar, language configuration, docs, README and manifest', () => {
@@ -140,18 +147,20 @@ describe('the packaged .vsix', () => {
 
   // The client imports the engine's index.ts like the CLI does; only the engine's "sideEffects": false lets the
   // bundler leave the executor out. Markers: undici's global-dispatcher symbol and the tokenizer's encoding name.
-  // The `openai` package of the routing test: its request header names mark it (router.js, loaded on the first routing test).
-  test('the client bundle leaves undici to runner.js, the tokenizer to tokenizer.js and openai to router.js, loaded on first use', () => {
+  test('the client bundle leaves undici and openai to chunks/net.js and the tokenizer to tokenizer.js, loaded on first use', () => {
     const client = readEntry('extension/dist/client.js');
-    // dist/sync.js (pull and push, loaded by the first sync command) carries its own undici; dist/router.js the openai package.
-    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/runner.js'], ['undici.globalDispatcher.1', 'extension/dist/sync.js'], ['o200k_base', 'extension/dist/tokenizer.js'], ['X-Stainless-Lang', 'extension/dist/router.js']];
+    const lazy: [string, string][] = [['undici.globalDispatcher.1', 'extension/dist/chunks/net.js'], ['o200k_base', 'extension/dist/tokenizer.js'], ['X-Stainless-Lang', 'extension/dist/chunks/net.js']];
     for (const [marker, bundle] of lazy) {
       assert.ok(readEntry(bundle).includes(marker), `${bundle} lacks ${marker}: the marker no longer finds the library`);
       assert.ok(!client.includes(marker), `client.js holds ${marker}: the executor was bundled into the extension's activation`);
     }
-    for (const bundle of ['extension/dist/runner.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/sync.js']) {
+    for (const bundle of ['extension/dist/runner.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/sync.js', 'extension/dist/router.js']) {
       assert.ok(!readEntry(bundle).includes('o200k_base'), `${bundle} holds its own copy of the tokenizer table`);
+      // One copy of undici and openai, in the lazily loaded chunk: `lint` and the server's index never load them.
+      assert.ok(!readEntry(bundle).includes('undici.globalDispatcher.1'), `${bundle} holds its own copy of undici`);
+      assert.ok(!readEntry(bundle).includes('X-Stainless-Arch'), `${bundle} holds its own copy of openai`);
     }
+    assert.ok(readEntry('extension/dist/chunks/net.js').includes('X-Stainless-Arch'), 'the chunk lacks openai: the marker no longer finds it');
   });
 
   test('the zip reader agrees with unzip', (t) => {

@@ -29,7 +29,7 @@ export { knownCodes } from './rules/codes';
 export { closestMatch } from './lint/similar';
 
 // Workspace: the incremental index of actions and configs; cross-file rules; quick fixes.
-export { Workspace, type WorkspaceChange } from './workspace/workspace';
+export { Workspace, type SeverityCounts, type WorkspaceChange } from './workspace/workspace';
 export { candidateConfigIds } from './workspace/paths';
 export { FileSet, IGNORE_FILE_NAMES, type EntryType, type FileSetAccess, type FoundFile, type WalkResult } from './workspace/fileSet';
 export { nodeFileSetAccess } from './workspace/nodeFileAccess';

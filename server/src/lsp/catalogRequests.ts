@@ -68,15 +68,15 @@ export async function catalogView(workspace: Workspace, params: CatalogParams): 
 export function workspaceActions(workspace: Workspace): WorkspaceActionItem[] {
   return workspace.ids('action').sort().map((uri) => {
     const action = workspace.action(uri);
-    const findings = workspace.findings(uri);
+    const counts = workspace.countsOf(uri);
     return {
       uri,
       name: action?.name || decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)),
       tags: action?.tags ?? [],
       ...(action?.restrictedToSegments !== undefined ? { segments: action.restrictedToSegments } : {}),
       channels: action?.channels ?? [],
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      errors: counts.errors,
+      warnings: counts.warnings,
       overlaps: workspace.overlapsOf(uri).length,
     };
   });

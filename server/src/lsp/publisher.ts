@@ -42,6 +42,8 @@ export class DiagnosticsPublisher {
         const diagnostics = this.workspace.has(uri) ? this.workspace.findings(uri).map(toDiagnostic) : [];
         const version = this.openVersion(uri);
         void this.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+        // Published: a closed file keeps only its counts (its findings are made again if asked for).
+        this.workspace.forgetFindings(uri);
       });
     }
   }

@@ -64,7 +64,10 @@ export class WorkspaceSync {
         const texts = await Promise.all(batch.map((uri) => (this.openDocument(uri) ? undefined : this.runtime.files.read(uri))));
         batch.forEach((uri, j) => {
           const open = this.openDocument(uri);
-          if (open) this.checkedVersions.set(uri, open.version);
+          if (open) {
+            this.checkedVersions.set(uri, open.version);
+            this.workspace.setOpen(uri, true);
+          }
           const text = open?.getText() ?? texts[j];
           if (text !== undefined) this.workspace.set(uri, text);
         });
@@ -74,10 +77,11 @@ export class WorkspaceSync {
     } finally {
       this.workspace.endBulk();
     }
-    for (const uri of this.workspace.ids()) this.workspace.findings(uri);
+    // One file at a time: its findings are made, published, then dropped (closed files keep only their counts), so
+    // the first index never holds every finding of the workspace at once.
+    this.publisher.schedule(this.workspace.ids(), true);
     this.lastFullCheckMs = Math.round(this.runtime.now() - started);
     this.indexing = false;
-    this.publisher.schedule(this.workspace.ids(), true);
     this.sendStatus();
   }
 
@@ -89,6 +93,7 @@ export class WorkspaceSync {
   /** An open editor changed (or was opened): re-check it soon, or now. */
   documentChanged(document: TextDocument, immediately = false): void {
     if (!documentKindOf(document.uri)) return;
+    this.workspace.setOpen(document.uri, true);
     // Opening a document also fires a content change for the same version: it is checked already.
     if (this.checkedVersions.get(document.uri) === document.version && !this.pendingEdits.has(document.uri)) return;
     this.pendingEdits.get(document.uri)?.dispose();
@@ -109,6 +114,7 @@ export class WorkspaceSync {
     this.pendingEdits.get(uri)?.dispose();
     this.pendingEdits.delete(uri);
     this.checkedVersions.delete(uri);
+    this.workspace.setOpen(uri, false);
     await this.fileChanged(uri);
   }
 
@@ -208,16 +214,9 @@ export class WorkspaceSync {
     });
   }
 
+  /** The counts are kept by the workspace as findings are made: only files changed since the last status are recounted. */
   status(): WorkspaceStatus {
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const uri of this.workspace.ids()) {
-      for (const f of this.workspace.findings(uri)) {
-        if (f.severity === 'error') counts.errors++;
-        else if (f.severity === 'warning') counts.warnings++;
-        else counts.infos++;
-      }
-    }
-    return { ...this.workspace.size, ...counts, lastFullCheckMs: this.lastFullCheckMs, indexing: this.indexing };
+    return { ...this.workspace.size, ...this.workspace.severityTotals(), lastFullCheckMs: this.lastFullCheckMs, indexing: this.indexing };
   }
 
   dispose(): void {

@@ -35,8 +35,17 @@ interface FileEntry {
   config?: { model: OrgConfig | undefined; raw: unknown; document: JsonDocument; status: OrgContext['status'] };
   /** Action files only: what the overlap index holds of it (the last well-formed text's). */
   overlapEntry?: OverlapEntry;
-  /** Findings with settings applied, until something they depend on changes. */
+  /** Findings with settings applied, until something they depend on changes (or, for a closed file, until published). */
   findings?: Finding[];
+  /** How many findings of each severity the file has; current unless the file is in `Workspace.uncounted`. */
+  counts?: SeverityCounts;
+}
+
+/** Findings by severity (info and hint count as infos), as the status bar shows them. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 export interface WorkspaceChange {
@@ -59,6 +68,14 @@ export class Workspace implements WorkspaceQueries {
   /** Workspace folders (editor) or path arguments (CLI): the groups of actions that have no config above them. */
   private roots: string[] = [];
   private context: LintContext = {};
+  /** Files whose position trees are kept (open in an editor); the others' are released once their findings are made. */
+  private readonly open = new Set<string>();
+  /** Documents lent to rules while one file's findings are made (partners), released afterwards unless open. */
+  private lent: { id: string; document: JsonDocument }[] | undefined;
+  /** The sum of every file's `counts`, kept as findings are made, so the status never walks every finding. */
+  private readonly totals: SeverityCounts = { errors: 0, warnings: 0, infos: 0 };
+  /** Files whose findings changed since they were counted. */
+  private readonly uncounted = new Set<string>();
 
   constructor(private readonly validators: SchemaValidators = schemaValidators()) {}
 
@@ -71,6 +88,7 @@ export class Workspace implements WorkspaceQueries {
     const lint = lintDocument({ kind, text }, this.validators);
     const entry: FileEntry = { id, kind, lint };
     const previous = this.files.get(id);
+    if (previous) this.count(previous, undefined);
     const affected = new Set<string>([id]);
     if (kind === 'action') {
       entry.action = actionModelOf(lint.document.value);
@@ -107,7 +125,7 @@ export class Workspace implements WorkspaceQueries {
     }
     for (const entry of this.files.values()) if (entry.kind === 'action') this.assignScope(entry, true);
     this.overlap.scoreAll();
-    for (const entry of this.files.values()) entry.findings = undefined;
+    this.invalidate(this.files.keys());
     return { affected: new Set(this.files.keys()) };
   }
 
@@ -122,6 +140,8 @@ export class Workspace implements WorkspaceQueries {
     const entry = this.files.get(id);
     if (!entry) return { affected: new Set() };
     this.files.delete(id);
+    this.count(entry, undefined);
+    this.uncounted.delete(id);
     const affected = new Set<string>([id]);
     if (entry.kind === 'action') {
       for (const other of this.names.update(id, undefined)) affected.add(other);
@@ -177,13 +197,13 @@ export class Workspace implements WorkspaceQueries {
    */
   configure(settings: RuleSettings | ((id: string) => RuleSettings)): void {
     this.settingsOf = typeof settings === 'function' ? settings : () => settings;
-    for (const entry of this.files.values()) entry.findings = undefined;
+    this.invalidate(this.files.keys());
   }
 
   /** Sets who the checks are for (environment, contact, known secrets); every cached result is dropped. */
   setContext(context: LintContext): void {
     this.context = context;
-    for (const entry of this.files.values()) entry.findings = undefined;
+    this.invalidate(this.files.keys());
   }
 
   /** All findings of one file, rules and settings applied; empty for an unknown file. */
@@ -191,10 +211,58 @@ export class Workspace implements WorkspaceQueries {
     const entry = this.files.get(id);
     if (!entry) return [];
     if (!entry.findings) {
-      const raw = [...entry.lint.findings, ...this.ruleFindings(entry)];
-      entry.findings = normaliseFindings(applySettings(raw, this.settingsOf(id), entry.lint.document));
+      this.lent = [];
+      try {
+        const raw = [...entry.lint.findings, ...this.ruleFindings(entry)];
+        entry.findings = normaliseFindings(applySettings(raw, this.settingsOf(id), entry.lint.document));
+      } finally {
+        // Placed: the trees of closed files (this one, its partners) go; an open file keeps its tree for the editor.
+        for (const { id: lentId, document } of [{ id, document: entry.lint.document }, ...this.lent]) {
+          if (!this.open.has(lentId)) document.releaseTree();
+        }
+        this.lent = undefined;
+      }
+      this.count(entry, entry.findings);
+      this.uncounted.delete(id);
     }
     return entry.findings;
+  }
+
+  /**
+   * Marks a file open in an editor (its position tree is kept for hovers, completion and code actions) or closed
+   * (its tree is released now, and its findings once published: see forgetFindings).
+   */
+  setOpen(id: string, open: boolean): void {
+    if (open) {
+      this.open.add(id);
+      return;
+    }
+    this.open.delete(id);
+    this.files.get(id)?.lint.document.releaseTree();
+  }
+
+  /**
+   * Drops the cached findings of a closed file once they were published; only their counts stay. Findings are
+   * made again when asked for (a code action, the next change): holding every finding of 10,000 files costs more
+   * than remaking the few that are asked for again.
+   */
+  forgetFindings(id: string): void {
+    const entry = this.files.get(id);
+    if (entry && !this.open.has(id) && !this.uncounted.has(id)) entry.findings = undefined;
+  }
+
+  /** One file's findings by severity, without keeping its findings when they were dropped after publishing. */
+  countsOf(id: string): SeverityCounts {
+    const entry = this.files.get(id);
+    if (!entry) return { errors: 0, warnings: 0, infos: 0 };
+    if (!entry.counts || this.uncounted.has(id)) this.findings(id);
+    return { ...entry.counts! };
+  }
+
+  /** Findings by severity over the whole workspace; only files changed since the last call are looked at again. */
+  severityTotals(): SeverityCounts {
+    for (const id of [...this.uncounted]) this.findings(id);
+    return { ...this.totals };
   }
 
   document(id: string): JsonDocument | undefined {
@@ -227,7 +295,9 @@ export class Workspace implements WorkspaceQueries {
   sameName(id: string): { id: string; action: ActionModel; document: JsonDocument }[] {
     return this.names.others(id).flatMap((other) => {
       const entry = this.files.get(other);
-      return entry?.action ? [{ id: other, action: entry.action, document: entry.lint.document }] : [];
+      if (!entry?.action) return [];
+      this.lent?.push({ id: other, document: entry.lint.document });
+      return [{ id: other, action: entry.action, document: entry.lint.document }];
     });
   }
 
@@ -267,7 +337,9 @@ export class Workspace implements WorkspaceQueries {
 
   actionEntry(id: string): { action: ActionModel; document: JsonDocument } | undefined {
     const entry = this.files.get(id);
-    return entry?.action ? { action: entry.action, document: entry.lint.document } : undefined;
+    if (!entry?.action) return undefined;
+    this.lent?.push({ id, document: entry.lint.document });
+    return { action: entry.action, document: entry.lint.document };
   }
 
   private ruleFindings(entry: FileEntry): Finding[] {
@@ -319,7 +391,33 @@ export class Workspace implements WorkspaceQueries {
   private invalidate(ids: Iterable<string>): void {
     for (const id of ids) {
       const entry = this.files.get(id);
-      if (entry) entry.findings = undefined;
+      if (!entry) continue;
+      entry.findings = undefined;
+      this.uncounted.add(id);
     }
+  }
+
+  /** Replaces a file's share of the totals by the counts of `findings` (none: the file is gone). */
+  private count(entry: FileEntry, findings: readonly Finding[] | undefined): void {
+    const old = entry.counts;
+    if (old) {
+      this.totals.errors -= old.errors;
+      this.totals.warnings -= old.warnings;
+      this.totals.infos -= old.infos;
+    }
+    if (!findings) {
+      entry.counts = undefined;
+      return;
+    }
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const f of findings) {
+      if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+    entry.counts = counts;
+    this.totals.errors += counts.errors;
+    this.totals.warnings += counts.warnings;
+    this.totals.infos += counts.infos;
   }
 }
